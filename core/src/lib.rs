@@ -1,0 +1,20 @@
+//! allot-core: every rule Allot checks on the partner dashboard's forms, and the
+//! allocation fix as a state machine. Pure Rust: no WASM, no browser, no panics.
+
+pub mod codes;
+pub mod field;
+pub mod finding;
+pub mod form;
+pub mod labels;
+pub mod options;
+pub mod password;
+pub mod resize;
+pub mod secret;
+pub mod size;
+pub mod ultrasafe;
+pub mod username;
+
+pub use field::FieldId;
+pub use finding::{Finding, Severity};
+pub use form::{check_form, FormSnapshot};
+pub use options::{Options, RuleGroup};
