@@ -1,0 +1,54 @@
+//! The few WebExtension APIs Allot uses (`chrome.storage.local`, `chrome.runtime`),
+//! bound by hand and wrapped so that a missing API is an error, never a crash.
+
+use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = ["chrome", "storage", "local"], js_name = get)]
+    fn storage_get(keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = ["chrome", "storage", "local"], js_name = set)]
+    fn storage_set(items: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = ["chrome", "storage", "onChanged"], js_name = addListener)]
+    fn storage_on_changed(listener: &js_sys::Function) -> Result<(), JsValue>;
+}
+
+/// The storage key of the partner's options.
+pub const OPTIONS_KEY: &str = "allot.options";
+
+/// Reads one key from extension storage; `Ok(None)` when it is not set.
+pub async fn load<T: DeserializeOwned>(key: &str) -> Result<Option<T>, JsValue> {
+    let promise = storage_get(&JsValue::from_str(key))?;
+    let all = JsFuture::from(promise).await?;
+    let value = js_sys::Reflect::get(&all, &JsValue::from_str(key))?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    serde_wasm_bindgen::from_value(value).map(Some).map_err(Into::into)
+}
+
+/// Writes one key to extension storage.
+pub async fn save<T: Serialize>(key: &str, value: &T) -> Result<(), JsValue> {
+    let items = js_sys::Object::new();
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let v = value.serialize(&serializer)?;
+    js_sys::Reflect::set(&items, &JsValue::from_str(key), &v)?;
+    JsFuture::from(storage_set(&items)?).await?;
+    Ok(())
+}
+
+/// Calls `on_change(key)` whenever a key of extension storage changes.
+pub fn watch(on_change: impl Fn(String) + 'static) -> Result<(), JsValue> {
+    let cb = Closure::<dyn Fn(JsValue)>::new(move |changes: JsValue| {
+        for key in js_sys::Object::keys(&changes.into()).iter() {
+            if let Some(k) = key.as_string() {
+                on_change(k);
+            }
+        }
+    });
+    storage_on_changed(cb.as_ref().unchecked_ref())?;
+    cb.forget();
+    Ok(())
+}

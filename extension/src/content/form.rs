@@ -1,0 +1,127 @@
+//! One annotated form: its fields, what the partner has done with them (left a field,
+//! tried Create, ticked the acknowledgment) and the findings the core gives for them.
+
+use super::detect::Found;
+use allot_core::labels::FormKind;
+use allot_core::size::check_size;
+use allot_core::{check_form, FieldId, Finding, FormSnapshot, Options};
+use gloo_timers::callback::Timeout;
+use std::collections::BTreeSet;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+pub struct FormState {
+    pub id: u32,
+    pub kind: FormKind,
+    pub root: Element,
+    pub fields: Vec<(FieldId, Element)>,
+    pub create: Option<Element>,
+    pub touched: BTreeSet<FieldId>,
+    pub create_attempted: bool,
+    /// "Create anyway" was clicked: the next Create goes through unchecked.
+    pub override_once: bool,
+    /// Allot's message box per field.
+    pub boxes: Vec<(FieldId, Element)>,
+    /// Allot's UltraSafe acknowledgment (a wrapper holding a checkbox), while shown.
+    pub ack: Option<Element>,
+    pub summary: Option<Element>,
+    /// The debounced re-check while the partner types.
+    pub pending: Option<Timeout>,
+}
+
+impl FormState {
+    pub fn new(id: u32, found: Found) -> FormState {
+        FormState {
+            id,
+            kind: found.kind,
+            root: found.root,
+            fields: found.fields,
+            create: found.create,
+            touched: BTreeSet::new(),
+            create_attempted: false,
+            override_once: false,
+            boxes: Vec::new(),
+            ack: None,
+            summary: None,
+            pending: None,
+        }
+    }
+
+    /// Still on the page: every field is connected.
+    pub fn is_live(&self) -> bool {
+        self.fields.iter().all(|(_, el)| el.is_connected())
+    }
+
+    pub fn field_of(&self, el: &Element) -> Option<FieldId> {
+        self.fields.iter().find(|(_, e)| e == el).map(|(f, _)| *f)
+    }
+
+    pub fn element(&self, field: FieldId) -> Option<&Element> {
+        self.fields.iter().find(|(f, _)| *f == field).map(|(_, e)| e)
+    }
+
+    /// Whether an event target belongs to this form's Create control.
+    pub fn is_create(&self, el: &Element) -> bool {
+        self.create
+            .as_ref()
+            .map(|c| c.contains(Some(el.as_ref())))
+            .unwrap_or(false)
+    }
+
+    pub fn ack_ticked(&self) -> bool {
+        self.ack
+            .as_ref()
+            .and_then(|a| a.query_selector("input").ok().flatten())
+            .and_then(|i| i.dyn_into::<HtmlInputElement>().ok())
+            .map(|i| i.checked())
+            .unwrap_or(false)
+    }
+
+    /// The partner's values now. Holds the password only for the length of a check.
+    pub fn snapshot(&self) -> FormSnapshot {
+        let mut snap = FormSnapshot {
+            touched: self.touched.clone(),
+            create_attempted: self.create_attempted,
+            ultrasafe_ack: self.ack_ticked(),
+            ..FormSnapshot::default()
+        };
+        for (field, el) in &self.fields {
+            if field.is_checkbox() {
+                snap.set_checked(*field, checked(el));
+            } else {
+                snap.set_text(*field, value(el));
+            }
+        }
+        snap
+    }
+
+    /// What the rules say about the form now.
+    pub fn findings(&self, options: &Options) -> Vec<Finding> {
+        match self.kind {
+            FormKind::CreateCompany => check_form(&self.snapshot(), options),
+            FormKind::ChangeAccountSize => match self.element(FieldId::AccountSizeGb) {
+                Some(el) => check_size(FieldId::AccountSizeGb, &value(el), None, options),
+                None => Vec::new(),
+            },
+        }
+    }
+}
+
+/// A text control's value.
+pub fn value(el: &Element) -> String {
+    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        i.value()
+    } else if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+        t.value()
+    } else if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
+        s.value()
+    } else {
+        String::new()
+    }
+}
+
+fn checked(el: &Element) -> bool {
+    el.dyn_ref::<HtmlInputElement>()
+        .map(|i| i.checked())
+        .unwrap_or(false)
+}

@@ -1,0 +1,179 @@
+//! Holds back a Create that would fail: window capture-phase listeners see the click,
+//! key or submit before the page's own handlers, and stop it while errors remain.
+//! Also handles Allot's own controls (suggestions, summary links, "Create anyway").
+
+use super::{form_of, options, refresh, summary, FORMS};
+use crate::dom::{self, event_element};
+use crate::log;
+use allot_core::finding::blocks_create;
+use allot_core::FieldId;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, KeyboardEvent};
+
+pub fn on_click(ev: Event) {
+    let Some(el) = event_element(&ev) else {
+        return;
+    };
+    if let Ok(Some(button)) = el.closest("[data-allot-suggest]") {
+        apply_suggestion(&ev, &button);
+        return;
+    }
+    if let Ok(Some(link)) = el.closest("[data-allot-summary-link]") {
+        ev.prevent_default();
+        focus_field(&link);
+        return;
+    }
+    if let Ok(Some(anyway)) = el.closest("[data-allot-override]") {
+        ev.prevent_default();
+        allow_next_create(&anyway);
+        return;
+    }
+    if let Some(id) = create_form(&el) {
+        check_create(&ev, id);
+    }
+}
+
+pub fn on_keydown(ev: Event) {
+    let Some(key) = ev.dyn_ref::<KeyboardEvent>() else {
+        return;
+    };
+    if key.key() != "Enter" || key.shift_key() || key.ctrl_key() || key.alt_key() || key.meta_key() {
+        return;
+    }
+    let Some(el) = event_element(&ev) else {
+        return;
+    };
+    // Enter on the Create control arrives as a click; Enter in a text field of the form
+    // is the page's shortcut for Create (or an implicit submit).
+    let in_text_field = matches!(form_of(&el), Some((_, Some(f))) if !f.is_checkbox());
+    if in_text_field && el.tag_name().eq_ignore_ascii_case("input") {
+        if let Some((id, _)) = form_of(&el) {
+            check_create(&ev, id);
+        }
+    }
+}
+
+pub fn on_submit(ev: Event) {
+    let Some(el) = event_element(&ev) else {
+        return;
+    };
+    let id = FORMS.with(|forms| {
+        forms
+            .borrow()
+            .iter()
+            .find(|f| el.contains(Some(f.root.as_ref())) || f.root.contains(Some(el.as_ref())))
+            .map(|f| f.id)
+    });
+    if let Some(id) = id {
+        check_create(&ev, id);
+    }
+}
+
+/// The form whose Create control the element is (or is inside).
+fn create_form(el: &Element) -> Option<u32> {
+    FORMS.with(|forms| forms.borrow().iter().find(|f| f.is_create(el)).map(|f| f.id))
+}
+
+/// Lets the Create through, or stops it and shows the summary.
+fn check_create(ev: &Event, id: u32) {
+    let Some(doc) = dom::document() else {
+        return;
+    };
+    let opts = options();
+    let blocked = FORMS.with(|forms| {
+        let mut forms = forms.borrow_mut();
+        let form = forms.iter_mut().find(|f| f.id == id)?;
+        if form.override_once {
+            form.override_once = false;
+            return Some(false);
+        }
+        form.create_attempted = true;
+        let findings = form.findings(&opts);
+        if !blocks_create(&findings) {
+            summary::remove(form);
+            return Some(false);
+        }
+        ev.prevent_default();
+        ev.stop_immediate_propagation();
+        if let Err(e) = summary::show(&doc, form, &findings) {
+            log::js_error("showing the summary", &e);
+        }
+        Some(true)
+    });
+    refresh(id);
+    if blocked == Some(true) {
+        let shown = FORMS.with(|forms| {
+            forms
+                .borrow()
+                .iter()
+                .find(|f| f.id == id)
+                .and_then(|f| f.summary.clone())
+        });
+        if let Some(s) = shown {
+            dom::focus(&s);
+        }
+    }
+}
+
+/// Applies a suggestion the partner clicked: the field's value, as if typed.
+fn apply_suggestion(ev: &Event, button: &Element) {
+    ev.prevent_default();
+    let Some(value) = button.get_attribute("data-allot-suggest") else {
+        return;
+    };
+    let field = button
+        .closest("[data-allot-for]")
+        .ok()
+        .flatten()
+        .and_then(|b| b.get_attribute("data-allot-for"))
+        .and_then(|f| FieldId::parse(&f));
+    let Some(field) = field else {
+        return;
+    };
+    let target = FORMS.with(|forms| {
+        forms
+            .borrow()
+            .iter()
+            .find(|f| f.boxes.iter().any(|(_, b)| b.contains(Some(button.as_ref()))))
+            .and_then(|f| f.element(field).cloned())
+    });
+    if let Some(input) = target {
+        // No borrow is held here: the page's (and Allot's) input listeners run now.
+        dom::set_value_as_partner(&input, &value);
+        dom::focus(&input);
+    }
+}
+
+/// Moves focus to the field a summary link names.
+fn focus_field(link: &Element) {
+    let Some(field) = link
+        .get_attribute("data-allot-summary-link")
+        .and_then(|f| FieldId::parse(&f))
+    else {
+        return;
+    };
+    let target = FORMS.with(|forms| {
+        forms
+            .borrow()
+            .iter()
+            .find(|f| f.summary.as_ref().map(|s| s.contains(Some(link.as_ref()))).unwrap_or(false))
+            .and_then(|f| f.element(field).cloned())
+    });
+    if let Some(el) = target {
+        dom::focus(&el);
+    }
+}
+
+/// "Create anyway": the next Create goes through as the partner asked.
+fn allow_next_create(button: &Element) {
+    FORMS.with(|forms| {
+        if let Some(f) = forms
+            .borrow_mut()
+            .iter_mut()
+            .find(|f| f.summary.as_ref().map(|s| s.contains(Some(button.as_ref()))).unwrap_or(false))
+        {
+            f.override_once = true;
+            summary::remove(f);
+        }
+    });
+}

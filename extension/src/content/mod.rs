@@ -1,0 +1,261 @@
+//! The content script: finds the forms Allot checks, wherever and whenever they appear,
+//! annotates each once, re-checks as the partner types and holds back a failing Create.
+
+mod ack;
+mod collect;
+mod detect;
+mod form;
+mod gate;
+mod render;
+mod style;
+mod summary;
+
+use crate::browser;
+use crate::dom::{self, is_own};
+use crate::log;
+use allot_core::Options;
+use form::FormState;
+use gloo_timers::callback::Timeout;
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, Event, MutationObserver, MutationObserverInit, MutationRecord};
+
+/// Milliseconds of quiet typing before a re-check.
+const TYPING_DEBOUNCE_MS: u32 = 150;
+/// Milliseconds of quiet page changes before looking for new forms.
+const SCAN_DEBOUNCE_MS: u32 = 120;
+
+thread_local! {
+    static FORMS: RefCell<Vec<FormState>> = const { RefCell::new(Vec::new()) };
+    static OPTIONS: RefCell<Options> = RefCell::new(Options::default());
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    static SCAN_TIMER: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+}
+
+/// Starts Allot on a dashboard page.
+pub fn start() {
+    let Some(doc) = dom::document() else {
+        return;
+    };
+    style::install(&doc);
+    listen();
+    observe();
+    scan();
+    wasm_bindgen_futures::spawn_local(async {
+        match browser::load::<Options>(browser::OPTIONS_KEY).await {
+            Ok(Some(o)) => set_options(o),
+            Ok(None) => {}
+            Err(e) => log::js_error("reading options", &e),
+        }
+    });
+    let watched = browser::watch(|key| {
+        if key == browser::OPTIONS_KEY {
+            wasm_bindgen_futures::spawn_local(async {
+                if let Ok(Some(o)) = browser::load::<Options>(browser::OPTIONS_KEY).await {
+                    set_options(o);
+                }
+            });
+        }
+    });
+    if let Err(e) = watched {
+        log::js_error("watching options", &e);
+    }
+}
+
+fn set_options(options: Options) {
+    OPTIONS.with(|o| *o.borrow_mut() = options);
+    let ids: Vec<u32> = FORMS.with(|f| f.borrow().iter().map(|s| s.id).collect());
+    for id in ids {
+        refresh(id);
+    }
+}
+
+fn options() -> Options {
+    OPTIONS.with(|o| o.borrow().clone())
+}
+
+/// Drops forms that left the page and annotates forms that are new.
+fn scan() {
+    let Some(doc) = dom::document() else {
+        return;
+    };
+    FORMS.with(|forms| {
+        forms.borrow_mut().retain_mut(|f| {
+            if f.is_live() {
+                return true;
+            }
+            for (_, el) in &f.fields {
+                render::unmark(f.id, el);
+            }
+            summary::remove(f);
+            false
+        })
+    });
+    let controls: Vec<_> = collect::controls(&doc)
+        .into_iter()
+        .filter(|c| !c.element.has_attribute("data-allot-field"))
+        .collect();
+    if controls.is_empty() {
+        return;
+    }
+    let mut new_ids = Vec::new();
+    for found in detect::forms(controls) {
+        let id = NEXT_ID.with(|n| {
+            let id = n.get();
+            n.set(id + 1);
+            id
+        });
+        let _ = found.root.set_attribute("data-allot-form", found.kind.as_str());
+        for (field, el) in &found.fields {
+            let _ = el.set_attribute("data-allot-field", field.as_str());
+        }
+        if found.create.is_none() {
+            log::warn("found a form without a Create button; checking it without holding Create back");
+        }
+        FORMS.with(|f| f.borrow_mut().push(FormState::new(id, found)));
+        new_ids.push(id);
+    }
+    for id in new_ids {
+        refresh(id);
+    }
+}
+
+/// Runs the rules on one form and shows what they say.
+fn refresh(id: u32) {
+    let Some(doc) = dom::document() else {
+        return;
+    };
+    let opts = options();
+    FORMS.with(|forms| {
+        let mut forms = forms.borrow_mut();
+        let Some(form) = forms.iter_mut().find(|f| f.id == id) else {
+            return;
+        };
+        let findings = form.findings(&opts);
+        let shown = render::render(&doc, form, &findings)
+            .and_then(|_| ack::sync(&doc, form))
+            .and_then(|_| summary::refresh(&doc, form, &findings));
+        if let Err(e) = shown {
+            log::js_error("showing messages", &e);
+        }
+    });
+}
+
+/// Re-checks a form once the partner pauses typing.
+fn refresh_soon(id: u32) {
+    let timer = Timeout::new(TYPING_DEBOUNCE_MS, move || refresh(id));
+    FORMS.with(|forms| {
+        if let Some(f) = forms.borrow_mut().iter_mut().find(|f| f.id == id) {
+            f.pending = Some(timer);
+        }
+    });
+}
+
+/// The form an element belongs to (a field, Allot's acknowledgment, or anything inside
+/// the form's root) and the field it is, if any.
+fn form_of(el: &Element) -> Option<(u32, Option<allot_core::FieldId>)> {
+    FORMS.with(|forms| {
+        let forms = forms.borrow();
+        if let Some(f) = forms.iter().find(|f| f.field_of(el).is_some()) {
+            return Some((f.id, f.field_of(el)));
+        }
+        forms
+            .iter()
+            .find(|f| f.root.contains(Some(el.as_ref())))
+            .map(|f| (f.id, None))
+    })
+}
+
+fn listen() {
+    let Some(doc) = dom::document() else {
+        return;
+    };
+    let Some(win) = dom::window() else {
+        return;
+    };
+    add(&doc, "input", true, |ev| {
+        if let Some((id, Some(_))) = dom::event_element(&ev).and_then(|el| form_of(&el)) {
+            refresh_soon(id);
+        }
+    });
+    add(&doc, "change", true, |ev| {
+        if let Some((id, _)) = dom::event_element(&ev).and_then(|el| form_of(&el)) {
+            refresh(id);
+        }
+    });
+    add(&doc, "focusout", true, |ev| {
+        if let Some((id, Some(field))) = dom::event_element(&ev).and_then(|el| form_of(&el)) {
+            FORMS.with(|forms| {
+                if let Some(f) = forms.borrow_mut().iter_mut().find(|f| f.id == id) {
+                    f.touched.insert(field);
+                }
+            });
+            refresh(id);
+        }
+    });
+    add(&win, "click", true, gate::on_click);
+    add(&win, "keydown", true, gate::on_keydown);
+    add(&win, "submit", true, gate::on_submit);
+}
+
+/// Adds a listener that lives as long as the page.
+fn add(target: &web_sys::EventTarget, kind: &str, capture: bool, f: fn(Event)) {
+    let cb = Closure::<dyn Fn(Event)>::new(f);
+    if let Err(e) =
+        target.add_event_listener_with_callback_and_bool(kind, cb.as_ref().unchecked_ref(), capture)
+    {
+        log::js_error("listening", &e);
+    }
+    cb.forget();
+}
+
+/// One observer for the whole page: forms inserted later (dialogs) and re-rendered
+/// forms are found after a short quiet time; Allot's own changes are ignored.
+fn observe() {
+    let Some(doc) = dom::document() else {
+        return;
+    };
+    let cb = Closure::<dyn Fn(js_sys::Array)>::new(|records: js_sys::Array| {
+        let relevant = records.iter().any(|r| {
+            let r: MutationRecord = r.unchecked_into();
+            let added = r.added_nodes();
+            let removed = r.removed_nodes();
+            let foreign = |list: &web_sys::NodeList| {
+                (0..list.length()).any(|i| list.item(i).map(|n| !is_own_node(&n)).unwrap_or(false))
+            };
+            foreign(&added) || foreign(&removed)
+        });
+        if relevant {
+            let timer = Timeout::new(SCAN_DEBOUNCE_MS, scan);
+            SCAN_TIMER.with(|t| *t.borrow_mut() = Some(timer));
+        }
+    });
+    let observer = match MutationObserver::new(cb.as_ref().unchecked_ref()) {
+        Ok(o) => o,
+        Err(e) => {
+            log::js_error("watching the page", &e);
+            return;
+        }
+    };
+    cb.forget();
+    let init = MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    let target = doc.body().map(|b| b.into()).or_else(|| doc.document_element());
+    if let Some(t) = target {
+        let node: &web_sys::Node = t.as_ref();
+        if let Err(e) = observer.observe_with_options(node, &init) {
+            log::js_error("watching the page", &e);
+        }
+    }
+    // The observer lives as long as the page.
+    std::mem::forget(observer);
+}
+
+/// Allot's own nodes (removed ones are detached, so check the marker directly too).
+fn is_own_node(n: &web_sys::Node) -> bool {
+    n.dyn_ref::<Element>()
+        .map(|e| e.has_attribute(dom::OWN_ATTR))
+        .unwrap_or(false)
+        || is_own(n)
+}

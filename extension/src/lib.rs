@@ -1,0 +1,32 @@
+//! Allot's WASM module: one module, three entry points (the content script on dashboard
+//! pages, the toolbar popup, the options page), each started by a few lines of JS.
+
+mod browser;
+mod content;
+mod dom;
+mod log;
+mod options_page;
+mod popup;
+
+use wasm_bindgen::prelude::*;
+
+/// Starts the content script on a dashboard page.
+#[wasm_bindgen]
+pub fn start_content() {
+    log::install_panic_hook();
+    content::start();
+}
+
+/// Starts the toolbar popup.
+#[wasm_bindgen]
+pub fn start_popup() {
+    log::install_panic_hook();
+    popup::start();
+}
+
+/// Starts the options page.
+#[wasm_bindgen]
+pub fn start_options() {
+    log::install_panic_hook();
+    options_page::start();
+}

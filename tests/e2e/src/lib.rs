@@ -1,0 +1,57 @@
+//! Harness for the end-to-end tests: the dashboard replica, chromedriver and headless
+//! Chromium with the built extension (the production manifest, unchanged) loaded, the
+//! real dashboard host mapped to the replica.
+
+mod browser;
+mod page;
+
+pub use browser::Browser;
+pub use page::{Message, Page};
+
+use allot_replica::Replica;
+use anyhow::{Context, Result};
+use std::path::PathBuf;
+
+/// The host Allot's manifest names; Chromium maps it to the replica.
+pub const DASHBOARD_HOST: &str = "dashboard.sosonlinebackup.com";
+
+/// One test's world: a fresh replica and a fresh browser on it.
+pub struct Harness {
+    pub replica: Replica,
+    pub page: Page,
+}
+
+impl Harness {
+    /// Starts the replica and a browser with Allot, and logs on as the partner.
+    pub async fn start() -> Result<Harness> {
+        let replica = Replica::start(0).await.context("starting the replica")?;
+        let port = replica.addr.port();
+        let browser = Browser::start(&extension_dir()?, port).await?;
+        let page = Page::new(browser, format!("https://{DASHBOARD_HOST}/"));
+        page.goto("__replica/login").await?;
+        Ok(Harness { replica, page })
+    }
+
+    /// Ends the browser and the replica.
+    pub async fn stop(self) {
+        self.page.close().await;
+        self.replica.shutdown();
+    }
+}
+
+/// The unpacked extension under test: `ALLOT_DIST`, or dist/chrome at the project root.
+pub fn extension_dir() -> Result<PathBuf> {
+    let dir = match std::env::var_os("ALLOT_DIST") {
+        Some(d) => PathBuf::from(d),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist/chrome"),
+    };
+    let dir = dir
+        .canonicalize()
+        .with_context(|| format!("{} is missing: run ./build.sh first", dir.display()))?;
+    anyhow::ensure!(
+        dir.join("manifest.json").is_file(),
+        "{} has no manifest.json: run ./build.sh first",
+        dir.display()
+    );
+    Ok(dir)
+}
