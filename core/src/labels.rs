@@ -43,12 +43,26 @@ const KNOWN: &[(FieldId, &[&str])] = &[
     (FieldId::CompanyName, &["company name", "company"]),
     (
         FieldId::QuotaGb,
-        &["quota in gb", "quota gb", "quota", "company quota in gb", "storage quota in gb"],
+        &[
+            "quota in gb",
+            "quota gb",
+            "quota",
+            "company quota in gb",
+            "storage quota in gb",
+        ],
     ),
-    (FieldId::EgrLicenses, &["egr licenses", "egr licences", "egr license"]),
+    (
+        FieldId::EgrLicenses,
+        &["egr licenses", "egr licences", "egr license"],
+    ),
     (
         FieldId::SpLicenses,
-        &["sp v5 licenses", "sp v5 licences", "sp licenses", "shadowprotect v5 licenses"],
+        &[
+            "sp v5 licenses",
+            "sp v5 licences",
+            "sp licenses",
+            "shadowprotect v5 licenses",
+        ],
     ),
     (FieldId::Endguard, &["enable endguard", "endguard"]),
     (FieldId::FullName, &["full name", "name"]),
@@ -57,14 +71,35 @@ const KNOWN: &[(FieldId, &[&str])] = &[
     (FieldId::Password, &["password"]),
     (
         FieldId::ConfirmPassword,
-        &["confirm password", "password confirmation", "repeat password", "retype password"],
+        &[
+            "confirm password",
+            "password confirmation",
+            "repeat password",
+            "retype password",
+        ],
     ),
-    (FieldId::Ultrasafe, &["is ultrasafe", "ultrasafe", "is ultra safe", "enable ultrasafe"]),
-    (FieldId::SecretQuestion, &["secret question", "security question"]),
+    (
+        FieldId::Ultrasafe,
+        &[
+            "is ultrasafe",
+            "ultrasafe",
+            "is ultra safe",
+            "enable ultrasafe",
+        ],
+    ),
+    (
+        FieldId::SecretQuestion,
+        &["secret question", "security question"],
+    ),
     (FieldId::SecretAnswer, &["secret answer", "security answer"]),
     (
         FieldId::AccountSizeGb,
-        &["account size in gb", "account size", "size in gb", "new size in gb"],
+        &[
+            "account size in gb",
+            "account size",
+            "size in gb",
+            "new size in gb",
+        ],
     ),
 ];
 
@@ -144,7 +179,13 @@ mod tests {
 
     #[test]
     fn other_texts_name_nothing() {
-        for text in ["", "Create", "Password strength", "Size (click to change)", "((("] {
+        for text in [
+            "",
+            "Create",
+            "Password strength",
+            "Size (click to change)",
+            "(((",
+        ] {
             assert_eq!(classify(text), None, "{text}");
         }
         assert_eq!(classify(&"Company ".repeat(20)), None);
@@ -165,7 +206,10 @@ mod tests {
             form_kind(&[CompanyName, QuotaGb, Username, Password]),
             Some(FormKind::CreateCompany)
         );
-        assert_eq!(form_kind(&[AccountSizeGb]), Some(FormKind::ChangeAccountSize));
+        assert_eq!(
+            form_kind(&[AccountSizeGb]),
+            Some(FormKind::ChangeAccountSize)
+        );
         assert_eq!(form_kind(&[Username, Password]), None);
         assert_eq!(form_kind(&[]), None);
     }

@@ -2,6 +2,7 @@
 //! allocation fix as a state machine. Pure Rust: no WASM, no browser, no panics.
 
 pub mod codes;
+pub mod contact;
 pub mod field;
 pub mod finding;
 pub mod form;
