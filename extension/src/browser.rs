@@ -26,7 +26,9 @@ pub async fn load<T: DeserializeOwned>(key: &str) -> Result<Option<T>, JsValue> 
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    serde_wasm_bindgen::from_value(value).map(Some).map_err(Into::into)
+    serde_wasm_bindgen::from_value(value)
+        .map(Some)
+        .map_err(Into::into)
 }
 
 /// Writes one key to extension storage.

@@ -1,6 +1,9 @@
 //! Small DOM helpers shared by the content script and the extension pages: reading
 //! visible text, making Allot's own elements, dispatching events the page can see.
 
+use gloo_timers::callback::Timeout;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Event, EventInit, HtmlElement, HtmlInputElement, Node};
 
@@ -124,4 +127,79 @@ pub fn event_element(ev: &Event) -> Option<Element> {
         return Some(el.clone());
     }
     target.dyn_ref::<Node>().and_then(|n| n.parent_element())
+}
+
+/// A press longer than this is taken as over (a release outside the window is never seen).
+const LONGEST_PRESS_MS: f64 = 3000.0;
+
+#[derive(Default)]
+struct Pointer {
+    watching: bool,
+    /// When the current press began (`Date.now()`), while a button or finger is down.
+    down_since: Option<f64>,
+    after_up: Vec<Box<dyn FnOnce()>>,
+}
+
+thread_local! {
+    static POINTER: RefCell<Pointer> = RefCell::new(Pointer::default());
+}
+
+/// True while a mouse button, pen or finger is pressed on the page. A click is a press
+/// and a release: anything that moves the page's layout in between (a message shown
+/// because the press took focus from a field) makes the release land elsewhere, and the
+/// browser drops the click. Watching starts on the first call.
+pub fn pointer_is_down() -> bool {
+    watch_pointer();
+    POINTER.with(|p| {
+        p.borrow()
+            .down_since
+            .map(|t| js_sys::Date::now() - t < LONGEST_PRESS_MS)
+            .unwrap_or(false)
+    })
+}
+
+/// Runs `f` once the current press is over and its click (if any) has been handled;
+/// at once (on the next task) when nothing is pressed.
+pub fn after_pointer_up(f: impl FnOnce() + 'static) {
+    if !pointer_is_down() {
+        Timeout::new(0, f).forget();
+        return;
+    }
+    POINTER.with(|p| p.borrow_mut().after_up.push(Box::new(f)));
+}
+
+fn watch_pointer() {
+    let Some(win) = window() else {
+        return;
+    };
+    let start = POINTER.with(|p| !std::mem::replace(&mut p.borrow_mut().watching, true));
+    if !start {
+        return;
+    }
+    let down = Closure::<dyn Fn(Event)>::new(|_: Event| {
+        POINTER.with(|p| p.borrow_mut().down_since = Some(js_sys::Date::now()));
+    });
+    // The click follows the release in the same task: the waiting work runs after it.
+    let up = Closure::<dyn Fn(Event)>::new(|_: Event| {
+        let waiting = POINTER.with(|p| {
+            let mut p = p.borrow_mut();
+            p.down_since = None;
+            std::mem::take(&mut p.after_up)
+        });
+        if !waiting.is_empty() {
+            Timeout::new(0, move || waiting.into_iter().for_each(|f| f())).forget();
+        }
+    });
+    let _ = win.add_event_listener_with_callback_and_bool(
+        "pointerdown",
+        down.as_ref().unchecked_ref(),
+        true,
+    );
+    for kind in ["pointerup", "pointercancel"] {
+        let _ =
+            win.add_event_listener_with_callback_and_bool(kind, up.as_ref().unchecked_ref(), true);
+    }
+    // The listeners live as long as the page.
+    down.forget();
+    up.forget();
 }

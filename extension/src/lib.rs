@@ -4,6 +4,7 @@
 mod browser;
 mod content;
 mod dom;
+mod fix;
 mod log;
 mod options_page;
 mod popup;
@@ -15,6 +16,7 @@ use wasm_bindgen::prelude::*;
 pub fn start_content() {
     log::install_panic_hook();
     content::start();
+    fix::start();
 }
 
 /// Starts the toolbar popup.

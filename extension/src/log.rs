@@ -24,6 +24,8 @@ pub fn js_error(doing: &str, err: &JsValue) {
 /// Routes panics to the console with the `allot:` prefix.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&JsValue::from_str(&format!("allot: internal error: {info}")));
+        web_sys::console::error_1(&JsValue::from_str(&format!(
+            "allot: internal error: {info}"
+        )));
     }));
 }

@@ -25,7 +25,9 @@ pub fn start() {
 
 fn render(options: &Options) -> Result<(), JsValue> {
     let doc = dom::document().ok_or("no document")?;
-    let root = doc.get_element_by_id("allot-options").ok_or("no options root")?;
+    let root = doc
+        .get_element_by_id("allot-options")
+        .ok_or("no options root")?;
     root.set_text_content(None);
     let half = checkbox(
         &doc,
@@ -34,7 +36,9 @@ fn render(options: &Options) -> Result<(), JsValue> {
         options.pax8_half_steps,
     )?;
     root.append_child(&half)?;
-    root.append_child(&web_sys::Node::from(dom::make_text(&doc, "h2", "", "Checks")?))?;
+    root.append_child(&web_sys::Node::from(dom::make_text(
+        &doc, "h2", "", "Checks",
+    )?))?;
     for group in RuleGroup::ALL {
         let row = checkbox(
             &doc,
@@ -100,7 +104,10 @@ fn read() -> Options {
         return options;
     };
     for i in 0..list.length() {
-        let Some(input) = list.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else {
+        let Some(input) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+        else {
             continue;
         };
         let key = input.get_attribute("data-option").unwrap_or_default();

@@ -2,7 +2,7 @@
 //! ticked, required before Create, because both choices are permanent.
 
 use super::form::FormState;
-use crate::dom::{make, make_text};
+use crate::dom::{self, make, make_text};
 use allot_core::FieldId;
 use wasm_bindgen::JsValue;
 use web_sys::Document;
@@ -11,6 +11,10 @@ pub const ACK_TEXT: &str = "I understand: if this password is lost, the data can
 
 /// Shows the acknowledgment while UltraSafe is on and removes it when it is off.
 pub fn sync(doc: &Document, form: &mut FormState) -> Result<(), JsValue> {
+    if dom::pointer_is_down() {
+        // The rendering waits for the press to end (see render::render).
+        return Ok(());
+    }
     let on = form.snapshot().ultrasafe.unwrap_or(false);
     if !on {
         if let Some(a) = form.ack.take() {
@@ -35,7 +39,12 @@ pub fn sync(doc: &Document, form: &mut FormState) -> Result<(), JsValue> {
     input.set_attribute("type", "checkbox")?;
     input.set_attribute("data-allot-ultrasafe-ack", "")?;
     label.append_child(&input)?;
-    label.append_child(&web_sys::Node::from(make_text(doc, "span", "allot-ack-text", ACK_TEXT)?))?;
+    label.append_child(&web_sys::Node::from(make_text(
+        doc,
+        "span",
+        "allot-ack-text",
+        ACK_TEXT,
+    )?))?;
     wrap.append_child(&label)?;
     anchor.after_with_node_1(&wrap)?;
     form.ack = Some(wrap);

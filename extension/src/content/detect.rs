@@ -35,7 +35,10 @@ pub fn forms(controls: Vec<Control>) -> Vec<Found> {
         for (j, c) in controls.iter().enumerate() {
             if !used[j] && root.contains(Some(c.element.as_ref())) {
                 // The first control naming a field wins; a repeat is ignored.
-                if !fields.iter().any(|(f, _): &(FieldId, Element)| *f == c.field) {
+                if !fields
+                    .iter()
+                    .any(|(f, _): &(FieldId, Element)| *f == c.field)
+                {
                     fields.push((c.field, c.element.clone()));
                 }
                 used[j] = true;
@@ -110,7 +113,11 @@ pub fn create_control(scope: &Element) -> Option<Element> {
             continue;
         }
         let says_create = text.trim().to_ascii_lowercase().starts_with("create");
-        if best.as_ref().map(|(c, _)| !c && says_create).unwrap_or(true) {
+        if best
+            .as_ref()
+            .map(|(c, _)| !c && says_create)
+            .unwrap_or(true)
+        {
             best = Some((says_create, el));
         }
     }

@@ -27,6 +27,8 @@ pub struct FormState {
     pub summary: Option<Element>,
     /// The debounced re-check while the partner types.
     pub pending: Option<Timeout>,
+    /// A Create went through to the dashboard; its answer is awaited.
+    pub create_sent: bool,
 }
 
 impl FormState {
@@ -44,6 +46,7 @@ impl FormState {
             ack: None,
             summary: None,
             pending: None,
+            create_sent: false,
         }
     }
 
@@ -57,7 +60,10 @@ impl FormState {
     }
 
     pub fn element(&self, field: FieldId) -> Option<&Element> {
-        self.fields.iter().find(|(f, _)| *f == field).map(|(_, e)| e)
+        self.fields
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, e)| e)
     }
 
     /// Whether an event target belongs to this form's Create control.

@@ -37,7 +37,8 @@ pub fn on_keydown(ev: Event) {
     let Some(key) = ev.dyn_ref::<KeyboardEvent>() else {
         return;
     };
-    if key.key() != "Enter" || key.shift_key() || key.ctrl_key() || key.alt_key() || key.meta_key() {
+    if key.key() != "Enter" || key.shift_key() || key.ctrl_key() || key.alt_key() || key.meta_key()
+    {
         return;
     }
     let Some(el) = event_element(&ev) else {
@@ -71,7 +72,13 @@ pub fn on_submit(ev: Event) {
 
 /// The form whose Create control the element is (or is inside).
 fn create_form(el: &Element) -> Option<u32> {
-    FORMS.with(|forms| forms.borrow().iter().find(|f| f.is_create(el)).map(|f| f.id))
+    FORMS.with(|forms| {
+        forms
+            .borrow()
+            .iter()
+            .find(|f| f.is_create(el))
+            .map(|f| f.id)
+    })
 }
 
 /// Lets the Create through, or stops it and shows the summary.
@@ -85,12 +92,14 @@ fn check_create(ev: &Event, id: u32) {
         let form = forms.iter_mut().find(|f| f.id == id)?;
         if form.override_once {
             form.override_once = false;
+            sent(form);
             return Some(false);
         }
         form.create_attempted = true;
         let findings = form.findings(&opts);
         if !blocks_create(&findings) {
             summary::remove(form);
+            sent(form);
             return Some(false);
         }
         ev.prevent_default();
@@ -115,6 +124,20 @@ fn check_create(ev: &Event, id: u32) {
     }
 }
 
+/// A Create goes to the dashboard: remember what was asked for the allocation fix.
+fn sent(form: &mut super::form::FormState) {
+    if form.kind != allot_core::labels::FormKind::CreateCompany {
+        return;
+    }
+    form.create_sent = true;
+    let snap = form.snapshot();
+    crate::fix::on_create_sent(
+        snap.company_name.as_deref().unwrap_or_default(),
+        snap.username.as_deref().unwrap_or_default(),
+        snap.quota_gb.as_deref().unwrap_or_default(),
+    );
+}
+
 /// Applies a suggestion the partner clicked: the field's value, as if typed.
 fn apply_suggestion(ev: &Event, button: &Element) {
     ev.prevent_default();
@@ -134,7 +157,11 @@ fn apply_suggestion(ev: &Event, button: &Element) {
         forms
             .borrow()
             .iter()
-            .find(|f| f.boxes.iter().any(|(_, b)| b.contains(Some(button.as_ref()))))
+            .find(|f| {
+                f.boxes
+                    .iter()
+                    .any(|(_, b)| b.contains(Some(button.as_ref())))
+            })
             .and_then(|f| f.element(field).cloned())
     });
     if let Some(input) = target {
@@ -156,7 +183,12 @@ fn focus_field(link: &Element) {
         forms
             .borrow()
             .iter()
-            .find(|f| f.summary.as_ref().map(|s| s.contains(Some(link.as_ref()))).unwrap_or(false))
+            .find(|f| {
+                f.summary
+                    .as_ref()
+                    .map(|s| s.contains(Some(link.as_ref())))
+                    .unwrap_or(false)
+            })
             .and_then(|f| f.element(field).cloned())
     });
     if let Some(el) = target {
@@ -167,11 +199,12 @@ fn focus_field(link: &Element) {
 /// "Create anyway": the next Create goes through as the partner asked.
 fn allow_next_create(button: &Element) {
     FORMS.with(|forms| {
-        if let Some(f) = forms
-            .borrow_mut()
-            .iter_mut()
-            .find(|f| f.summary.as_ref().map(|s| s.contains(Some(button.as_ref()))).unwrap_or(false))
-        {
+        if let Some(f) = forms.borrow_mut().iter_mut().find(|f| {
+            f.summary
+                .as_ref()
+                .map(|s| s.contains(Some(button.as_ref())))
+                .unwrap_or(false)
+        }) {
             f.override_once = true;
             summary::remove(f);
         }

@@ -13,6 +13,7 @@ mod summary;
 use crate::browser;
 use crate::dom::{self, is_own};
 use crate::log;
+use allot_core::labels::FormKind;
 use allot_core::Options;
 use form::FormState;
 use gloo_timers::callback::Timeout;
@@ -30,6 +31,11 @@ thread_local! {
     static OPTIONS: RefCell<Options> = RefCell::new(Options::default());
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     static SCAN_TIMER: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+}
+
+/// Every control on the page whose labels name a field (for the allocation fix).
+pub fn controls(doc: &web_sys::Document) -> Vec<collect::Control> {
+    collect::controls(doc)
 }
 
 /// Starts Allot on a dashboard page.
@@ -79,11 +85,13 @@ fn scan() {
     let Some(doc) = dom::document() else {
         return;
     };
+    let mut sent_left = false;
     FORMS.with(|forms| {
         forms.borrow_mut().retain_mut(|f| {
             if f.is_live() {
                 return true;
             }
+            sent_left |= f.create_sent;
             for (_, el) in &f.fields {
                 render::unmark(f.id, el);
             }
@@ -95,22 +103,30 @@ fn scan() {
         .into_iter()
         .filter(|c| !c.element.has_attribute("data-allot-field"))
         .collect();
-    if controls.is_empty() {
-        return;
+    let found = detect::forms(controls);
+    if sent_left {
+        // The form Allot let Create through is gone: back with the dashboard's errors
+        // (a create form again), or accepted.
+        let returned = found.iter().any(|f| f.kind == FormKind::CreateCompany);
+        crate::fix::on_create_answered(!returned);
     }
     let mut new_ids = Vec::new();
-    for found in detect::forms(controls) {
+    for found in found {
         let id = NEXT_ID.with(|n| {
             let id = n.get();
             n.set(id + 1);
             id
         });
-        let _ = found.root.set_attribute("data-allot-form", found.kind.as_str());
+        let _ = found
+            .root
+            .set_attribute("data-allot-form", found.kind.as_str());
         for (field, el) in &found.fields {
             let _ = el.set_attribute("data-allot-field", field.as_str());
         }
         if found.create.is_none() {
-            log::warn("found a form without a Create button; checking it without holding Create back");
+            log::warn(
+                "found a form without a Create button; checking it without holding Create back",
+            );
         }
         FORMS.with(|f| f.borrow_mut().push(FormState::new(id, found)));
         new_ids.push(id);
@@ -241,7 +257,10 @@ fn observe() {
     let init = MutationObserverInit::new();
     init.set_child_list(true);
     init.set_subtree(true);
-    let target = doc.body().map(|b| b.into()).or_else(|| doc.document_element());
+    let target = doc
+        .body()
+        .map(|b| b.into())
+        .or_else(|| doc.document_element());
     if let Some(t) = target {
         let node: &web_sys::Node = t.as_ref();
         if let Err(e) = observer.observe_with_options(node, &init) {

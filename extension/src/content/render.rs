@@ -3,17 +3,49 @@
 //! aria-invalid while the field has an error, and one-click suggestion buttons.
 
 use super::form::FormState;
-use crate::dom::{make, make_text};
+use crate::dom::{self, make, make_text};
 use allot_core::{FieldId, Finding, Severity};
+use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlInputElement, Node};
 
 /// Marks aria-invalid values Allot set, so it only ever removes its own.
 const INVALID_MARK: &str = "data-allot-invalid";
 
+thread_local! {
+    /// Forms whose rendering waits for the end of a press.
+    static WAITING: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Re-checks the form once the current press is over (once, however often asked).
+fn later(form_id: u32) {
+    let new = WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        let new = !w.contains(&form_id);
+        if new {
+            w.push(form_id);
+        }
+        new
+    });
+    if new {
+        dom::after_pointer_up(move || {
+            WAITING.with(|w| w.borrow_mut().retain(|id| *id != form_id));
+            super::refresh(form_id);
+        });
+    }
+}
+
 /// Renders every field's findings. Messages that did not change are left in place, so
 /// a suggestion button under the pointer is never swapped out mid-click.
+///
+/// While the partner is pressing on the page (a press that took focus from a field and
+/// so made it "left"), nothing moves: the rendering waits until the press's click has
+/// been handled, so the click lands where the partner aimed.
 pub fn render(doc: &Document, form: &mut FormState, findings: &[Finding]) -> Result<(), JsValue> {
+    if dom::pointer_is_down() {
+        later(form.id);
+        return Ok(());
+    }
     for (field, el) in form.fields.clone() {
         let mine: Vec<&Finding> = findings.iter().filter(|f| f.field == field).collect();
         let boxed = message_box(doc, form, field, &el)?;
@@ -30,7 +62,11 @@ fn message_box(
     field: FieldId,
     el: &Element,
 ) -> Result<Element, JsValue> {
-    if let Some((_, b)) = form.boxes.iter().find(|(f, b)| *f == field && b.is_connected()) {
+    if let Some((_, b)) = form
+        .boxes
+        .iter()
+        .find(|(f, b)| *f == field && b.is_connected())
+    {
         return Ok(b.clone());
     }
     form.boxes.retain(|(f, _)| *f != field);
@@ -59,7 +95,12 @@ fn anchor_after(el: &Element) -> Node {
             let is_text = n.node_type() == Node::TEXT_NODE;
             let is_label = n
                 .dyn_ref::<Element>()
-                .map(|e| matches!(e.tag_name().to_ascii_lowercase().as_str(), "label" | "span" | "small" | "b"))
+                .map(|e| {
+                    matches!(
+                        e.tag_name().to_ascii_lowercase().as_str(),
+                        "label" | "span" | "small" | "b"
+                    )
+                })
                 .unwrap_or(false);
             if !(is_text || is_label) {
                 break;
@@ -74,24 +115,39 @@ fn anchor_after(el: &Element) -> Node {
 
 /// The id of a finding's message element.
 pub fn message_id(form_id: u32, f: &Finding) -> String {
-    format!("allot-f{form_id}-{}-{}", f.field.as_str(), f.code.replace('.', "-"))
+    format!(
+        "allot-f{form_id}-{}-{}",
+        f.field.as_str(),
+        f.code.replace('.', "-")
+    )
 }
 
 /// What makes two renderings of a message the same.
 fn signature(f: &Finding) -> String {
-    format!("{}|{}|{}", f.severity.as_str(), f.message, f.suggestions.join("|"))
+    format!(
+        "{}|{}|{}",
+        f.severity.as_str(),
+        f.message,
+        f.suggestions.join("|")
+    )
 }
 
-fn reconcile(doc: &Document, form_id: u32, boxed: &Element, mine: &[&Finding]) -> Result<(), JsValue> {
+fn reconcile(
+    doc: &Document,
+    form_id: u32,
+    boxed: &Element,
+    mine: &[&Finding],
+) -> Result<(), JsValue> {
     let wanted: Vec<String> = mine.iter().map(|f| message_id(form_id, f)).collect();
     let kids = boxed.children();
     let mut stale = Vec::new();
     for i in 0..kids.length() {
         if let Some(k) = kids.item(i) {
             let keep = wanted.contains(&k.id())
-                && mine
-                    .iter()
-                    .any(|f| message_id(form_id, f) == k.id() && k.get_attribute("data-allot-sig").as_deref() == Some(&signature(f)));
+                && mine.iter().any(|f| {
+                    message_id(form_id, f) == k.id()
+                        && k.get_attribute("data-allot-sig").as_deref() == Some(&signature(f))
+                });
             if !keep {
                 stale.push(k);
             }
@@ -123,7 +179,11 @@ fn reconcile(doc: &Document, form_id: u32, boxed: &Element, mine: &[&Finding]) -
 
 /// One message element: hidden severity prefix, the text, the suggestion buttons.
 fn message(doc: &Document, id: &str, f: &Finding) -> Result<Element, JsValue> {
-    let el = make(doc, "div", &format!("allot-msg allot-{}", f.severity.as_str()))?;
+    let el = make(
+        doc,
+        "div",
+        &format!("allot-msg allot-{}", f.severity.as_str()),
+    )?;
     el.set_id(id);
     el.set_attribute("data-allot-code", &f.code)?;
     el.set_attribute("data-allot-severity", f.severity.as_str())?;
@@ -133,8 +193,15 @@ fn message(doc: &Document, id: &str, f: &Finding) -> Result<Element, JsValue> {
         Severity::Warning => "Warning: ",
         Severity::Info => "Note: ",
     };
-    el.append_child(&web_sys::Node::from(make_text(doc, "span", "allot-vh", prefix)?))?;
-    el.append_child(&web_sys::Node::from(make_text(doc, "span", "allot-text", &f.message)?))?;
+    el.append_child(&web_sys::Node::from(make_text(
+        doc, "span", "allot-vh", prefix,
+    )?))?;
+    el.append_child(&web_sys::Node::from(make_text(
+        doc,
+        "span",
+        "allot-text",
+        &f.message,
+    )?))?;
     for s in &f.suggestions {
         let b = make_text(doc, "button", "allot-suggest", &format!("Use {s}"))?;
         b.set_attribute("type", "button")?;

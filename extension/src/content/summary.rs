@@ -3,7 +3,7 @@
 //! "Create anyway" control that lets the next Create through unchanged.
 
 use super::form::FormState;
-use crate::dom::{make, make_text};
+use crate::dom::{self, make, make_text};
 use allot_core::{Finding, Severity};
 use wasm_bindgen::JsValue;
 use web_sys::Document;
@@ -22,7 +22,12 @@ pub fn show(doc: &Document, form: &mut FormState, findings: &[Finding]) -> Resul
     summary.set_attribute("data-allot-summary", "")?;
     summary.set_attribute("role", "alert")?;
     summary.set_attribute("tabindex", "-1")?;
-    summary.append_child(&web_sys::Node::from(make_text(doc, "h2", "allot-summary-title", "There is a problem")?))?;
+    summary.append_child(&web_sys::Node::from(make_text(
+        doc,
+        "h2",
+        "allot-summary-title",
+        "There is a problem",
+    )?))?;
     summary.append_child(&web_sys::Node::from(make_text(
         doc,
         "p",
@@ -54,7 +59,16 @@ pub fn show(doc: &Document, form: &mut FormState, findings: &[Finding]) -> Resul
 
 /// Updates a summary already on screen (never shows one that is not).
 pub fn refresh(doc: &Document, form: &mut FormState, findings: &[Finding]) -> Result<(), JsValue> {
-    if form.summary.as_ref().map(|s| s.is_connected()).unwrap_or(false) {
+    if dom::pointer_is_down() {
+        // The rendering waits for the press to end (see render::render).
+        return Ok(());
+    }
+    if form
+        .summary
+        .as_ref()
+        .map(|s| s.is_connected())
+        .unwrap_or(false)
+    {
         show(doc, form, findings)?;
     }
     Ok(())

@@ -6,7 +6,7 @@ mod browser;
 mod page;
 
 pub use browser::Browser;
-pub use page::{Message, Page};
+pub use page::{Message, Page, BACKSPACE, CONTROL, ENTER, RELEASE, TAB};
 
 use allot_replica::Replica;
 use anyhow::{Context, Result};

@@ -10,6 +10,14 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
+/// WebDriver key codes.
+pub const ENTER: &str = "\u{E007}";
+pub const TAB: &str = "\u{E004}";
+pub const BACKSPACE: &str = "\u{E003}";
+pub const CONTROL: &str = "\u{E009}";
+/// Releases the modifier keys held in a `send_keys`.
+pub const RELEASE: &str = "\u{E000}";
+
 /// How long a test waits for something a partner would see.
 const PATIENCE: Duration = Duration::from_secs(8);
 
@@ -108,19 +116,83 @@ impl Page {
         Ok(())
     }
 
-    /// Replaces a field's text by selecting it all and typing over it.
+    /// Replaces a field's text by selecting it all (Ctrl+A) and typing over it.
     pub async fn retype(&self, id: &str, text: &str) -> Result<()> {
         let el = self.field(id).await?;
-        el.clear().await?;
         el.click().await?;
-        el.send_keys(text).await?;
+        el.send_keys(&format!("{CONTROL}a{RELEASE}")).await?;
+        if text.is_empty() {
+            el.send_keys(BACKSPACE).await?;
+        } else {
+            el.send_keys(text).await?;
+        }
         Ok(())
+    }
+
+    /// Types each (field, text) in turn, as `type_in` does.
+    pub async fn fill(&self, fields: &[(&str, &str)]) -> Result<()> {
+        for (id, text) in fields {
+            self.type_in(id, text).await?;
+        }
+        Ok(())
+    }
+
+    /// Presses a key (such as [`ENTER`]) in whatever has focus.
+    pub async fn press(&self, key: &str) -> Result<()> {
+        self.client().active_element().await?.send_keys(key).await?;
+        Ok(())
+    }
+
+    /// Clicks (a real pointer click) the first element matching a CSS selector.
+    pub async fn click_css(&self, css: &str) -> Result<()> {
+        self.client()
+            .find(Locator::Css(css))
+            .await
+            .with_context(|| format!("nothing matches {css}"))?
+            .click()
+            .await?;
+        Ok(())
+    }
+
+    /// How many elements match a CSS selector.
+    pub async fn count(&self, css: &str) -> Result<usize> {
+        let n = self
+            .js("return document.querySelectorAll(arguments[0]).length;", vec![json!(css)])
+            .await?;
+        Ok(n.as_u64().unwrap_or(0) as usize)
+    }
+
+    /// Clicks the suggestion `value` shown in one of the field's messages.
+    pub async fn click_suggestion(&self, id: &str, value: &str) -> Result<()> {
+        let msg = self
+            .js(
+                r#"const field = document.querySelector(`[data-allot-field="${arguments[0]}"]`);
+                const ids = ((field && field.getAttribute('aria-describedby')) || '').split(/\s+/).filter(Boolean);
+                const m = ids.map(i => document.getElementById(i))
+                  .find(m => m && [...m.querySelectorAll('[data-allot-suggest]')].some(b => b.dataset.allotSuggest === arguments[1]));
+                return m ? m.id : null;"#,
+                vec![json!(id), json!(value)],
+            )
+            .await?;
+        let Some(msg) = msg.as_str() else {
+            bail!("{id} offers no suggestion {value:?}; it shows {:?}", self.messages(id).await?);
+        };
+        let value = value.replace('\\', "\\\\").replace('"', "\\\"");
+        self.click_css(&format!("#{msg} [data-allot-suggest=\"{value}\"]")).await
+    }
+
+    /// Waits until the page's text shows `text`.
+    pub async fn wait_text(&self, text: &str) -> Result<()> {
+        self.wait_for(&format!("the page to say {text:?}"), || async {
+            Ok(self.body_text().await?.contains(text))
+        })
+        .await
     }
 
     /// Leaves the focused field with Tab.
     pub async fn tab(&self) -> Result<()> {
         let active = self.client().active_element().await?;
-        active.send_keys("\u{E004}").await?;
+        active.send_keys(TAB).await?;
         Ok(())
     }
 
