@@ -54,3 +54,51 @@ pub fn watch(on_change: impl Fn(String) + 'static) -> Result<(), JsValue> {
     cb.forget();
     Ok(())
 }
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = ["chrome", "runtime", "onMessage"], js_name = addListener)]
+    fn on_message_add(listener: &js_sys::Function) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_namespace = ["chrome", "tabs"], js_name = query)]
+    fn tabs_query(query: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = ["chrome", "tabs"], js_name = sendMessage)]
+    fn tabs_send(tab: f64, message: &JsValue) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Answers messages from the popup: `handle` gets the message and returns the reply.
+pub fn on_message<F, Fut>(handle: F) -> Result<(), JsValue>
+where
+    F: Fn(JsValue) -> Fut + 'static,
+    Fut: std::future::Future<Output = JsValue> + 'static,
+{
+    let cb = Closure::<dyn Fn(JsValue, JsValue, js_sys::Function) -> bool>::new(
+        move |message: JsValue, _sender: JsValue, reply: js_sys::Function| {
+            let fut = handle(message);
+            wasm_bindgen_futures::spawn_local(async move {
+                let answer = fut.await;
+                let _ = reply.call1(&JsValue::NULL, &answer);
+            });
+            // The reply comes later.
+            true
+        },
+    );
+    on_message_add(cb.as_ref().unchecked_ref())?;
+    cb.forget();
+    Ok(())
+}
+
+/// Sends a message to the content script of the active tab; an error when that tab
+/// has none (it is not a dashboard page).
+pub async fn ask_active_tab<T: Serialize>(message: &T) -> Result<JsValue, JsValue> {
+    let query = js_sys::Object::new();
+    js_sys::Reflect::set(&query, &"active".into(), &JsValue::TRUE)?;
+    js_sys::Reflect::set(&query, &"currentWindow".into(), &JsValue::TRUE)?;
+    let tabs: js_sys::Array = JsFuture::from(tabs_query(&query)?).await?.into();
+    let tab = tabs.get(0);
+    let id = js_sys::Reflect::get(&tab, &"id".into())?
+        .as_f64()
+        .ok_or("no active tab")?;
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let msg = message.serialize(&serializer)?;
+    JsFuture::from(tabs_send(id, &msg)?).await
+}

@@ -2,9 +2,9 @@
 //! pages, the toolbar popup, the options page), each started by a few lines of JS.
 
 mod browser;
-mod content;
-mod dom;
-mod fix;
+pub mod content;
+pub mod dom;
+pub mod fix;
 mod log;
 mod options_page;
 mod popup;

@@ -2,8 +2,8 @@
 //! annotates each once, re-checks as the partner types and holds back a failing Create.
 
 mod ack;
-mod collect;
-mod detect;
+pub mod collect;
+pub mod detect;
 mod form;
 mod gate;
 mod render;

@@ -3,11 +3,13 @@
 //! own pages step by step across page loads, as the core's state machine says.
 
 mod act;
-mod observe;
+pub mod message;
+pub mod observe;
 mod store;
 mod ui;
 
-pub use store::SentCreate;
+pub use store::{SentCreate, FIXES_KEY};
+pub use store::fixes as stored_fixes;
 
 use crate::dom::{self, event_element};
 use crate::log;
@@ -33,6 +35,9 @@ thread_local! {
 /// Starts the fix's part of the content script on a page load.
 pub fn start() {
     listen();
+    if let Err(e) = crate::browser::on_message(answer) {
+        log::js_error("listening to the popup", &e);
+    }
     wasm_bindgen_futures::spawn_local(async {
         confirm_sent(true).await;
         resume_or_offer().await;
@@ -72,6 +77,31 @@ pub fn on_create_answered(accepted: bool) {
         let _ = store::save_sent(Some(&sent)).await;
         confirm_sent(false).await;
     });
+}
+
+/// Answers the popup: this tab is a dashboard; start a fix here.
+async fn answer(message: JsValue) -> JsValue {
+    let reply = match serde_wasm_bindgen::from_value::<message::Request>(message) {
+        Ok(message::Request::Status) => message::Reply {
+            dashboard: true,
+            ok: true,
+            message: String::new(),
+        },
+        Ok(message::Request::Start { id }) => match start_fix(id, None).await {
+            Ok(()) => message::Reply {
+                dashboard: true,
+                ok: true,
+                message: "Started in this tab.".into(),
+            },
+            Err(m) => message::Reply {
+                dashboard: true,
+                ok: false,
+                message: m,
+            },
+        },
+        Err(_) => return JsValue::UNDEFINED,
+    };
+    serde_wasm_bindgen::to_value(&reply).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Turns an accepted Create into a fix once the dashboard shows the company (its admin

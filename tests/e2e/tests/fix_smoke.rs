@@ -24,6 +24,11 @@ async fn fix_smoke() -> anyhow::Result<()> {
         if let Ok(v) = v { if !v[2].is_null() || !v[3].is_null() { break; } }
     }
     println!("STATE {:?}", h.replica.snapshot().companies.iter().map(|c| (c.name.clone(), c.accounts.iter().map(|a| (a.name.clone(), a.size_gb)).collect::<Vec<_>>())).collect::<Vec<_>>());
+    let id = p.browser.extension_id.clone();
+    p.client().goto(&format!("chrome-extension://{id}/popup.html")).await?;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    println!("POPUP {}", p.body_text().await?);
+    println!("STORAGE {:?}", p.client().execute_async("const done = arguments[arguments.length-1]; chrome.storage.local.get(null).then(v => done(JSON.stringify(v)))", vec![]).await?);
     std::fs::write("/tmp/fix.png", p.client().screenshot().await?)?;
     h.stop().await;
     Ok(())
