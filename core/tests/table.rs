@@ -871,25 +871,25 @@ fn findings_round_trip_through_json() {
     }
 }
 
-/// CODES.md holds `codes::markdown_table()` between two markers. Run with
+/// The README holds `codes::markdown_table()` between two markers. Run with
 /// `ALLOT_BLESS=1` to rewrite it after changing the code list.
 #[test]
-fn codes_md_is_up_to_date() {
+fn readme_codes_table_is_up_to_date() {
     const START: &str = "<!-- codes:start -->\n";
     const END: &str = "<!-- codes:end -->";
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/CODES.md");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md");
     let table = codes::markdown_table();
     let file = std::fs::read_to_string(path).unwrap_or_default();
     if std::env::var_os("ALLOT_BLESS").is_some() {
         if let (Some(a), Some(b)) = (file.find(START), file.find(END)) {
             let updated = format!("{}{START}{table}{}", &file[..a], &file[b..]);
-            std::fs::write(path, updated).expect("write CODES.md");
+            std::fs::write(path, updated).expect("write README.md");
             return;
         }
     }
     assert!(
         file.contains(&format!("{START}{table}{END}")),
-        "CODES.md does not hold codes::markdown_table(); run ALLOT_BLESS=1 cargo test -p allot-core --test table"
+        "README.md does not hold codes::markdown_table(); run ALLOT_BLESS=1 cargo test -p allot-core --test table"
     );
 }
 
