@@ -20,8 +20,13 @@ pub fn start() {
 
 async fn render() -> Result<(), JsValue> {
     let doc = dom::document().ok_or("no document")?;
-    let root = doc.get_element_by_id("allot-popup").ok_or("no popup root")?;
-    let on_dashboard = ask(&Request::Status).await.map(|r| r.dashboard).unwrap_or(false);
+    let root = doc
+        .get_element_by_id("allot-popup")
+        .ok_or("no popup root")?;
+    let on_dashboard = ask(&Request::Status)
+        .await
+        .map(|r| r.dashboard)
+        .unwrap_or(false);
     let jobs = stored_fixes().await;
     root.set_text_content(None);
     let tab_note = if on_dashboard {
@@ -30,9 +35,15 @@ async fn render() -> Result<(), JsValue> {
         "The current tab is not a partner dashboard page. Open the dashboard to check a form or start a fix."
     };
     let note = make_text(&doc, "p", "muted", tab_note)?;
-    note.set_attribute("data-allot-popup-tab", if on_dashboard { "dashboard" } else { "other" })?;
+    note.set_attribute(
+        "data-allot-popup-tab",
+        if on_dashboard { "dashboard" } else { "other" },
+    )?;
     append(&root, &note)?;
-    append(&root, &make_text(&doc, "h2", "", "Admin backup account fixes")?)?;
+    append(
+        &root,
+        &make_text(&doc, "h2", "", "Admin backup account fixes")?,
+    )?;
     if jobs.is_empty() {
         append(
             &root,
@@ -85,11 +96,19 @@ fn row(doc: &Document, job: &Job, on_dashboard: bool) -> Result<Element, JsValue
         Status::Failed => format!("Failed: {}", job.outcome.as_deref().unwrap_or("")),
         Status::Cancelled => "Cancelled".to_string(),
     };
-    for text in [r.company.trim().to_string(), format!("{} GB", r.requested_gb), now, status] {
+    for text in [
+        r.company.trim().to_string(),
+        format!("{} GB", r.requested_gb),
+        now,
+        status,
+    ] {
         append(&tr, &make_text(doc, "td", "", &text)?)?;
     }
     let cell = make(doc, "td", "")?;
-    if matches!(job.status, Status::Pending | Status::Failed | Status::Cancelled) {
+    if matches!(
+        job.status,
+        Status::Pending | Status::Failed | Status::Cancelled
+    ) {
         let b = make_text(doc, "button", "", "Start")?;
         b.set_attribute("type", "button")?;
         b.set_attribute("data-allot-popup-start", &job.id)?;

@@ -8,8 +8,8 @@ pub mod observe;
 mod store;
 mod ui;
 
-pub use store::{SentCreate, FIXES_KEY};
 pub use store::fixes as stored_fixes;
+pub use store::{SentCreate, FIXES_KEY};
 
 use crate::dom::{self, event_element};
 use crate::log;
