@@ -5,7 +5,7 @@ use crate::dom::{is_own, text_of};
 use allot_core::labels::classify_first;
 use allot_core::FieldId;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlInputElement, Node};
+use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, Node};
 
 /// Longest text taken as a label; longer text is a paragraph, not a label.
 const MAX_LABEL: usize = 100;
@@ -73,7 +73,14 @@ fn push(out: &mut Vec<String>, text: Option<String>) {
 /// placeholder and title.
 pub fn label_candidates(el: &Element) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(labels) = el.dyn_ref::<HtmlInputElement>().and_then(|i| i.labels()) {
+    let labels = if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        i.labels()
+    } else if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
+        Some(s.labels())
+    } else {
+        el.dyn_ref::<HtmlTextAreaElement>().map(|t| t.labels())
+    };
+    if let Some(labels) = labels {
         for i in 0..labels.length() {
             push(&mut out, labels.item(i).and_then(|n| text_of(&n)));
         }
@@ -100,6 +107,10 @@ pub fn label_candidates(el: &Element) -> Vec<String> {
         }
         let mut prev = cell.previous_element_sibling();
         while let Some(p) = prev {
+            if holds_control(&p) {
+                // That cell belongs to another field.
+                break;
+            }
             if let Some(t) = text_of(&p) {
                 push(&mut out, Some(t));
                 break;
@@ -107,13 +118,16 @@ pub fn label_candidates(el: &Element) -> Vec<String> {
             prev = p.previous_element_sibling();
         }
     }
-    push(&mut out, sibling_text(el, false));
+    // A checkbox's text follows it; other fields' text comes before them.
     if is_checkbox {
         push(&mut out, sibling_text(el, true));
     }
+    push(&mut out, sibling_text(el, false));
     if let Some(parent) = el.parent_element() {
         if let Some(prev) = parent.previous_element_sibling() {
-            push(&mut out, text_of(&prev));
+            if !holds_control(&prev) {
+                push(&mut out, text_of(&prev));
+            }
         }
     }
     push(&mut out, el.get_attribute("placeholder"));
@@ -121,8 +135,15 @@ pub fn label_candidates(el: &Element) -> Vec<String> {
     out
 }
 
+/// Whether an element is, or holds, a form control (so its text is that control's label).
+fn holds_control(el: &Element) -> bool {
+    let tag = el.tag_name().to_ascii_lowercase();
+    matches!(tag.as_str(), "input" | "select" | "textarea")
+        || matches!(el.query_selector("input, select, textarea"), Ok(Some(_)))
+}
+
 /// The nearest non-empty text beside the control within its parent, stopping at another
-/// control (so one field never takes its neighbour's label).
+/// control or a line break (so one field never takes its neighbour's label).
 fn sibling_text(el: &Element, after: bool) -> Option<String> {
     let step = |n: &Node| {
         if after {
@@ -135,10 +156,7 @@ fn sibling_text(el: &Element, after: bool) -> Option<String> {
     while let Some(n) = node {
         if let Some(e) = n.dyn_ref::<Element>() {
             let tag = e.tag_name().to_ascii_lowercase();
-            if matches!(tag.as_str(), "input" | "select" | "textarea" | "button") {
-                return None;
-            }
-            if matches!(e.query_selector("input, select, textarea"), Ok(Some(_))) {
+            if matches!(tag.as_str(), "button" | "br" | "hr") || holds_control(e) {
                 return None;
             }
         }

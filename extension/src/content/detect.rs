@@ -68,6 +68,15 @@ fn field_root(controls: &[Control], i: usize) -> Option<Element> {
             .filter(|c| el.contains(Some(c.element.as_ref())))
             .map(|c| c.field)
             .collect();
+        let repeated = inside
+            .iter()
+            .enumerate()
+            .any(|(n, f)| inside[..n].contains(f));
+        if repeated {
+            // This part of the page holds more than one form: the control's own form
+            // was smaller and is not one Allot checks.
+            return None;
+        }
         if form_kind(&inside).is_some() {
             return Some(el);
         }

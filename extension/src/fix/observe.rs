@@ -60,9 +60,38 @@ pub fn all(doc: &Document, selector: &str) -> Vec<Element> {
 }
 
 pub fn is_visible(el: &Element) -> bool {
-    el.dyn_ref::<HtmlElement>()
-        .map(|h| h.offset_parent().is_some() || h.offset_width() > 0)
-        .unwrap_or(false)
+    let Some(h) = el.dyn_ref::<HtmlElement>() else {
+        return false;
+    };
+    if h.offset_parent().is_none() && h.offset_width() == 0 {
+        return false;
+    }
+    let r = el.get_bounding_client_rect();
+    if r.width() <= 0.0 && r.height() <= 0.0 {
+        return false;
+    }
+    let hidden = dom::window()
+        .and_then(|w| w.get_computed_style(el).ok().flatten())
+        .and_then(|st| st.get_property_value("visibility").ok())
+        .map(|v| v == "hidden" || v == "collapse")
+        .unwrap_or(false);
+    !hidden
+}
+
+/// The text an element holds directly (its own text nodes, not its children's).
+fn own_text(el: &Element) -> Option<String> {
+    let kids = el.child_nodes();
+    let mut raw = String::new();
+    for i in 0..kids.length() {
+        if let Some(k) = kids.item(i) {
+            if k.node_type() == web_sys::Node::TEXT_NODE {
+                raw.push_str(&k.node_value().unwrap_or_default());
+                raw.push(' ');
+            }
+        }
+    }
+    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
 }
 
 /// Short visible texts in the top band's right part, where the dashboard shows whose
@@ -74,21 +103,19 @@ fn upper_right(doc: &Document) -> Vec<String> {
         .unwrap_or(1280.0);
     let mut out = Vec::new();
     for el in all(doc, "body *") {
-        if el.child_element_count() > 0 || !is_visible(&el) {
-            continue;
-        }
         let tag = el.tag_name().to_ascii_lowercase();
         if matches!(tag.as_str(), "script" | "style" | "option") {
             continue;
         }
+        let Some(t) = own_text(&el) else {
+            continue;
+        };
         let r = el.get_bounding_client_rect();
-        if r.top() + dom_scroll_y() > 160.0 || r.left() < width * 0.5 {
+        if r.top() + dom_scroll_y() > 160.0 || r.left() < width * 0.5 || !is_visible(&el) {
             continue;
         }
-        if let Some(t) = text_of(&el) {
-            if t.len() <= 80 && !out.contains(&t) {
-                out.push(t);
-            }
+        if t.len() <= 80 && !out.contains(&t) {
+            out.push(t);
         }
         if out.len() >= 20 {
             break;
@@ -198,27 +225,41 @@ fn tables(doc: &Document) -> (Option<Vec<Row>>, Option<Vec<Row>>) {
 
 /// The table under the heading "Backup Account Usage": each row's Account Name and Size.
 fn usage_table(doc: &Document) -> Option<Vec<UsageRow>> {
+    // The innermost element saying it (a heading may hold an icon): the last match in
+    // document order, since an element comes before what it holds.
     let heading = all(
         doc,
-        "h1, h2, h3, h4, h5, caption, legend, th, div, span, p, strong, b",
+        "h1, h2, h3, h4, h5, h6, caption, legend, th, td, div, span, p, strong, b, label",
     )
     .into_iter()
-    .find(|e| {
-        e.child_element_count() == 0
-            && text_of(e)
-                .map(|t| normalize(&t) == "backup account usage")
-                .unwrap_or(false)
+    .filter(|e| {
+        text_of(e)
+            .map(|t| normalize(&t) == "backup account usage")
+            .unwrap_or(false)
+    })
+    .last()?;
+    // The tables holding the heading (innermost first), then the tables after it: the
+    // first with "Account Name" and "Size" columns is the usage table.
+    let mut candidates = Vec::new();
+    let mut up = heading.closest("table").ok().flatten();
+    while let Some(t) = up {
+        up = t
+            .parent_element()
+            .and_then(|p| p.closest("table").ok().flatten());
+        candidates.push(t);
+    }
+    candidates.extend(all(doc, "table").into_iter().filter(|t| {
+        heading.compare_document_position(t) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0
+    }));
+    candidates.iter().find_map(usage_rows)
+}
+
+/// A table's Account Name and Size columns, if it has them.
+fn usage_rows(table: &Element) -> Option<Vec<UsageRow>> {
+    let rows = rows(table);
+    let header_at = rows.iter().position(|(cells, _)| {
+        column(cells, "account name").is_some() && column(cells, "size").is_some()
     })?;
-    let table = match heading.closest("table").ok().flatten() {
-        Some(t) => t,
-        None => all(doc, "table").into_iter().find(|t| {
-            heading.compare_document_position(t) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0
-        })?,
-    };
-    let rows = rows(&table);
-    let header_at = rows
-        .iter()
-        .position(|(cells, _)| column(cells, "account name").is_some())?;
     let header = &rows[header_at].0;
     let name_col = column(header, "account name")?;
     let size_col = column(header, "size")?;
@@ -263,6 +304,7 @@ fn open_menu(doc: &Document) -> (Vec<String>, Option<String>) {
         children(&tr)
             .iter()
             .map(cell_text)
+            .filter(|t| !t.is_empty())
             .collect::<Vec<_>>()
             .join(" ")
     });
