@@ -18,10 +18,22 @@ pub fn show(doc: &Document, form: &mut FormState, findings: &[Finding]) -> Resul
         remove(form);
         return Ok(());
     }
+    // The same errors: the summary on screen stays as it is (with its focus).
+    let signature: Vec<String> = errors
+        .iter()
+        .map(|f| format!("{}|{}|{}", f.field.as_str(), f.code, f.message))
+        .collect();
+    let signature = signature.join("\n");
+    if let Some(old) = form.summary.as_ref().filter(|s| s.is_connected()) {
+        if old.get_attribute("data-allot-sig").as_deref() == Some(signature.as_str()) {
+            return Ok(());
+        }
+    }
     let summary = make(doc, "div", "allot-summary")?;
     summary.set_attribute("data-allot-summary", "")?;
     summary.set_attribute("role", "alert")?;
     summary.set_attribute("tabindex", "-1")?;
+    summary.set_attribute("data-allot-sig", &signature)?;
     summary.append_child(&web_sys::Node::from(make_text(
         doc,
         "h2",
@@ -50,7 +62,13 @@ pub fn show(doc: &Document, form: &mut FormState, findings: &[Finding]) -> Resul
     anyway.set_attribute("data-allot-override", "")?;
     summary.append_child(&anyway)?;
     match form.summary.take().filter(|s| s.is_connected()) {
-        Some(old) => old.replace_with_with_node_1(&summary)?,
+        Some(old) => {
+            let had_focus = doc.active_element().as_ref() == Some(&old);
+            old.replace_with_with_node_1(&summary)?;
+            if had_focus {
+                dom::focus(&summary);
+            }
+        }
         None => form.root.prepend_with_node_1(&summary)?,
     }
     form.summary = Some(summary);

@@ -48,7 +48,10 @@ impl Browser {
             format!("--user-data-dir={}", profile.display()),
             format!("--disable-extensions-except={ext}"),
             format!("--load-extension={ext}"),
-            format!("--host-resolver-rules=MAP {} 127.0.0.1:{replica_port}", crate::DASHBOARD_HOST),
+            format!(
+                "--host-resolver-rules=MAP {} 127.0.0.1:{replica_port}",
+                crate::DASHBOARD_HOST
+            ),
             "--ignore-certificate-errors".into(),
         ];
         let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());

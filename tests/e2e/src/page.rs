@@ -65,7 +65,10 @@ impl Page {
     /// Opens a dashboard path (relative to the dashboard's root).
     pub async fn goto(&self, path: &str) -> Result<()> {
         let url = format!("{}{}", self.base, path.trim_start_matches('/'));
-        self.client().goto(&url).await.with_context(|| format!("opening {url}"))?;
+        self.client()
+            .goto(&url)
+            .await
+            .with_context(|| format!("opening {url}"))?;
         Ok(())
     }
 
@@ -157,7 +160,10 @@ impl Page {
     /// How many elements match a CSS selector.
     pub async fn count(&self, css: &str) -> Result<usize> {
         let n = self
-            .js("return document.querySelectorAll(arguments[0]).length;", vec![json!(css)])
+            .js(
+                "return document.querySelectorAll(arguments[0]).length;",
+                vec![json!(css)],
+            )
             .await?;
         Ok(n.as_u64().unwrap_or(0) as usize)
     }
@@ -175,10 +181,14 @@ impl Page {
             )
             .await?;
         let Some(msg) = msg.as_str() else {
-            bail!("{id} offers no suggestion {value:?}; it shows {:?}", self.messages(id).await?);
+            bail!(
+                "{id} offers no suggestion {value:?}; it shows {:?}",
+                self.messages(id).await?
+            );
         };
         let value = value.replace('\\', "\\\\").replace('"', "\\\"");
-        self.click_css(&format!("#{msg} [data-allot-suggest=\"{value}\"]")).await
+        self.click_css(&format!("#{msg} [data-allot-suggest=\"{value}\"]"))
+            .await
     }
 
     /// Waits until the page's text shows `text`.
@@ -202,7 +212,12 @@ impl Page {
     }
 
     pub async fn value(&self, id: &str) -> Result<String> {
-        Ok(self.field(id).await?.prop("value").await?.unwrap_or_default())
+        Ok(self
+            .field(id)
+            .await?
+            .prop("value")
+            .await?
+            .unwrap_or_default())
     }
 
     pub async fn messages(&self, id: &str) -> Result<Vec<Message>> {
@@ -214,7 +229,12 @@ impl Page {
     }
 
     pub async fn codes(&self, id: &str) -> Result<Vec<String>> {
-        Ok(self.messages(id).await?.into_iter().map(|m| m.code).collect())
+        Ok(self
+            .messages(id)
+            .await?
+            .into_iter()
+            .map(|m| m.code)
+            .collect())
     }
 
     /// Waits until a field shows a message with `code` (and returns it).
@@ -260,8 +280,16 @@ impl Page {
 
     /// The form's Create control, found by its text as a partner finds it.
     pub async fn create_button(&self) -> Result<Element> {
-        let form = self.client().find(Locator::Css("[data-allot-form=\"create-company\"]")).await?;
-        for el in form.find_all(Locator::Css("button, input[type=button], input[type=submit], a")).await? {
+        let form = self
+            .client()
+            .find(Locator::Css("[data-allot-form=\"create-company\"]"))
+            .await?;
+        for el in form
+            .find_all(Locator::Css(
+                "button, input[type=button], input[type=submit], a",
+            ))
+            .await?
+        {
             let text = match el.prop("value").await? {
                 Some(v) if !v.is_empty() => v,
                 _ => el.text().await?,
@@ -303,6 +331,11 @@ impl Page {
 
     /// The text of the page's body (what a partner reads).
     pub async fn body_text(&self) -> Result<String> {
-        Ok(self.js("return document.body.innerText;", vec![]).await?.as_str().unwrap_or_default().to_string())
+        Ok(self
+            .js("return document.body.innerText;", vec![])
+            .await?
+            .as_str()
+            .unwrap_or_default()
+            .to_string())
     }
 }

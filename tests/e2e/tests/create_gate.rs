@@ -1,0 +1,237 @@
+//! Allot holding back a Create that would fail: the error summary, its links, the
+//! keyboard path, "Create anyway", and the UltraSafe acknowledgment.
+
+use allot_e2e::{Harness, Page, ENTER};
+use serde_json::Value;
+
+/// Everything the dashboard needs, and nothing Allot calls an error.
+const VALID: &[(&str, &str)] = &[
+    ("company_name", "HighTech"),
+    ("quota_gb", "10"),
+    ("full_name", "Kim Blanc"),
+    ("email", "kblanc@hightech.example.com"),
+    ("username", "HighTech"),
+    ("password", "Hightech#2024"),
+    ("confirm_password", "Hightech#2024"),
+    ("secret_question", "First pet?"),
+    ("secret_answer", "Rex"),
+];
+
+/// The valid form with one field's text changed.
+fn valid_but(field: &str, text: &'static str) -> Vec<(&'static str, &'static str)> {
+    VALID
+        .iter()
+        .map(|&(f, t)| (f, if f == field { text } else { t }))
+        .collect()
+}
+
+/// The summary Allot shows, once it is there.
+async fn wait_summary(p: &Page) -> anyhow::Result<Value> {
+    p.wait_for("the error summary", || async {
+        Ok(p.summary().await?.is_some())
+    })
+    .await?;
+    Ok(p.summary().await?.unwrap_or_default())
+}
+
+fn summary_codes(summary: &Value) -> Vec<(String, String)> {
+    summary["links"]
+        .as_array()
+        .map(|links| {
+            links
+                .iter()
+                .map(|l| {
+                    let s = |k: &str| l[k].as_str().unwrap_or_default().to_string();
+                    (s("field"), s("code"))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The page's own Create handler disables the button as it posts: still enabled means
+/// it never ran.
+async fn create_is_enabled(p: &Page) -> anyhow::Result<bool> {
+    Ok(p.create_button().await?.prop("disabled").await?.as_deref() != Some("true"))
+}
+
+#[tokio::test]
+async fn create_is_held_back_with_a_focused_summary_whose_links_focus_fields() -> anyhow::Result<()>
+{
+    let h = Harness::start().await?;
+    let p = &h.page;
+    p.open_create_company().await?;
+    p.fill(&valid_but("quota_gb", "75")).await?;
+    p.wait_code("quota_gb", "quota.not_a_tier").await?;
+
+    p.click_create().await?;
+    let s = wait_summary(p).await?;
+    assert_eq!(s["role"], "alert");
+    assert_eq!(s["focused"], true, "the summary takes focus");
+    assert_eq!(s["override"], true, "the summary offers Create anyway");
+    assert_eq!(
+        summary_codes(&s),
+        [("quota_gb".to_string(), "quota.not_a_tier".to_string())]
+    );
+    assert!(create_is_enabled(p).await?, "the page's Create handler ran");
+    assert_eq!(h.replica.snapshot().create_posts, 0);
+
+    p.click_css(r#"[data-allot-summary] [data-allot-summary-link="quota_gb"]"#)
+        .await?;
+    assert_eq!(p.focused_field().await?.as_deref(), Some("quota_gb"));
+    assert_eq!(h.replica.snapshot().create_posts, 0);
+    h.stop().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn enter_on_create_is_held_back_too() -> anyhow::Result<()> {
+    let h = Harness::start().await?;
+    let p = &h.page;
+    p.open_create_company().await?;
+    p.fill(&valid_but("password", "abc")).await?;
+    p.wait_code("password", "password.length").await?;
+    p.wait_code("confirm_password", "password.mismatch").await?;
+
+    // Focus Create as a keyboard user does (Tab out of the last field), then Enter.
+    p.field("secret_answer").await?.click().await?;
+    p.tab().await?;
+    let focused_is_create = p
+        .js(
+            r#"const b = document.activeElement;
+            return !!b && (b.value || b.textContent || '').trim() === 'Create';"#,
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        focused_is_create, true,
+        "Tab from Secret Answer reaches Create"
+    );
+    p.press(ENTER).await?;
+
+    let s = wait_summary(p).await?;
+    assert_eq!(s["focused"], true);
+    let codes = summary_codes(&s);
+    assert!(
+        codes.contains(&("password".into(), "password.length".into())),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("confirm_password".into(), "password.mismatch".into())),
+        "{codes:?}"
+    );
+    assert!(create_is_enabled(p).await?, "the page's Create handler ran");
+    assert_eq!(h.replica.snapshot().create_posts, 0);
+    h.stop().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn create_anyway_lets_the_next_create_through() -> anyhow::Result<()> {
+    let h = Harness::start().await?;
+    let p = &h.page;
+    p.open_create_company().await?;
+    p.fill(&valid_but("quota_gb", "75")).await?;
+    p.wait_code("quota_gb", "quota.not_a_tier").await?;
+    p.click_create().await?;
+    wait_summary(p).await?;
+    assert_eq!(h.replica.snapshot().create_posts, 0);
+
+    p.click_css("[data-allot-summary] [data-allot-override]")
+        .await?;
+    p.wait_for("the summary to go", || async {
+        Ok(p.summary().await?.is_none())
+    })
+    .await?;
+    p.click_create().await?;
+    p.wait_for("one Create at the server", || async {
+        Ok(h.replica.snapshot().create_posts == 1)
+    })
+    .await?;
+    // The dashboard refuses 75 GB and says so in the dialog.
+    p.wait_text("Quota In GB must be 5, 10, 25 or 50 GB, or a multiple of 100 GB.")
+        .await?;
+    assert_eq!(h.replica.snapshot().create_posts, 1);
+    assert!(!h
+        .replica
+        .snapshot()
+        .companies
+        .iter()
+        .any(|c| c.name == "HighTech"));
+    h.stop().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn ultrasafe_needs_the_acknowledgment() -> anyhow::Result<()> {
+    let h = Harness::start().await?;
+    let p = &h.page;
+    p.open_create_company().await?;
+    // UltraSafe removes the secret question: the secret fields stay empty.
+    let without_secret: Vec<_> = VALID
+        .iter()
+        .copied()
+        .filter(|(f, _)| !f.starts_with("secret"))
+        .collect();
+    p.fill(&without_secret).await?;
+    assert_eq!(p.count("[data-allot-ultrasafe-ack]").await?, 0);
+
+    p.tick("ultrasafe").await?;
+    assert_eq!(
+        p.wait_code("ultrasafe", "ultrasafe.irreversible")
+            .await?
+            .severity,
+        "warning"
+    );
+    assert_eq!(
+        p.wait_code("ultrasafe", "ultrasafe.no_recovery")
+            .await?
+            .severity,
+        "warning"
+    );
+    p.wait_for("the acknowledgment", || async {
+        Ok(p.count("[data-allot-ultrasafe-ack]").await? == 1)
+    })
+    .await?;
+    let ticked = p
+        .js(
+            "return document.querySelector('[data-allot-ultrasafe-ack]').checked;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(ticked, false, "the acknowledgment starts unticked");
+
+    p.click_create().await?;
+    let s = wait_summary(p).await?;
+    assert_eq!(
+        summary_codes(&s),
+        [(
+            "ultrasafe".to_string(),
+            "ultrasafe.ack_required".to_string()
+        )]
+    );
+    assert_eq!(
+        p.wait_code("ultrasafe", "ultrasafe.ack_required")
+            .await?
+            .severity,
+        "error"
+    );
+    assert!(create_is_enabled(p).await?, "the page's Create handler ran");
+    assert_eq!(h.replica.snapshot().create_posts, 0);
+
+    p.click_css("[data-allot-ultrasafe-ack]").await?;
+    p.wait_no_code("ultrasafe", "ultrasafe.ack_required")
+        .await?;
+    p.click_create().await?;
+    p.wait_text("Company HighTech was created.").await?;
+    let state = h.replica.snapshot();
+    assert_eq!(state.create_posts, 1);
+    let company = state
+        .companies
+        .iter()
+        .find(|c| c.name == "HighTech")
+        .expect("HighTech created");
+    assert!(company.ultrasafe, "HighTech should be UltraSafe");
+    h.stop().await;
+    Ok(())
+}

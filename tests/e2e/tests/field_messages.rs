@@ -1,0 +1,242 @@
+//! What Allot says beside each field of "Create Company With Admin Backup Account" as the
+//! partner types, and a suggestion applied with one click.
+
+use allot_e2e::{Harness, Message, Page};
+
+/// The codes a field shows with the given severity.
+async fn codes_of(page: &Page, field: &str, severity: &str) -> anyhow::Result<Vec<String>> {
+    Ok(page
+        .messages(field)
+        .await?
+        .into_iter()
+        .filter(|m| m.severity == severity)
+        .map(|m| m.code)
+        .collect())
+}
+
+fn assert_severity(m: &Message, severity: &str) {
+    assert_eq!(
+        m.severity, severity,
+        "{} should be an {severity}: {m:?}",
+        m.code
+    );
+}
+
+#[tokio::test]
+async fn quota_messages_follow_what_is_typed() -> anyhow::Result<()> {
+    let h = Harness::start().await?;
+    let p = &h.page;
+    p.open_create_company().await?;
+
+    p.type_in("quota_gb", "75").await?;
+    let m = p.wait_code("quota_gb", "quota.not_a_tier").await?;
+    assert_severity(&m, "error");
+    assert_eq!(m.suggestions, ["50", "100"]);
+
+    p.retype("quota_gb", "3").await?;
+    let m = p.wait_code("quota_gb", "quota.below_minimum").await?;
+    assert_severity(&m, "error");
+    assert!(!p
+        .codes("quota_gb")
+        .await?
+        .contains(&"quota.not_a_tier".to_string()));
+
+    p.retype("quota_gb", "10GB").await?;
+    let m = p.wait_code("quota_gb", "quota.not_a_number").await?;
+    assert_severity(&m, "error");
+    assert!(
+        m.suggestions.contains(&"10".to_string()),
+        "10GB should suggest 10: {m:?}"
+    );
+
+    p.retype("quota_gb", "150").await?;
+    let m = p.wait_code("quota_gb", "quota.needs_pax8_ticket").await?;
+    assert_severity(&m, "warning");
+    assert_eq!(
+        codes_of(p, "quota_gb", "error").await?,
+        Vec::<String>::new()
+    );
+
+    p.retype("quota_gb", "20000").await?;
+    let m = p.wait_code("quota_gb", "quota.unusually_large").await?;
+    assert_severity(&m, "warning");
+    assert_eq!(
+        codes_of(p, "quota_gb", "error").await?,
+        Vec::<String>::new()
+    );
+
+    p.retype("quota_gb", "10").await?;
+    p.wait_no_code("quota_gb", "quota.unusually_large").await?;
+    let m = p.wait_code("quota_gb", "quota.admin_starts_at_5").await?;
+    assert_severity(&m, "info");
+    assert_eq!(p.codes("quota_gb").await?, ["quota.admin_starts_at_5"]);
+    assert_eq!(p.value("quota_gb").await?, "10");
+    h.stop().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn username_warns_about_an_address_and_refuses_reserved_names() -> anyhow::Result<()> {
+    let h = Harness::start().await?;
+    let p = &h.page;
+    p.open_create_company().await?;
+    p.type_in("company_name", "Acme Widgets").await?;
+
+    p.type_in("username", "kblanc@pax8.com").await?;
+    let m = p.wait_code("username", "username.email_style").await?;
+    assert_severity(&m, "warning");
+    assert_eq!(
+        m.suggestions,
+        ["AcmeWidgets"],
+        "the suggestion comes from the company name"
+    );
+    assert_eq!(
+        codes_of(p, "username", "error").await?,
+        Vec::<String>::new()
+    );
+
+    p.retype("username", "123ws").await?;
+    let m = p.wait_code("username", "username.reserved").await?;
+    assert_severity(&m, "error");
+    p.wait_no_code("username", "username.email_style").await?;
+    h.stop().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn password_rules_and_confirmation() -> anyhow::Result<()> {
+    let h = Harness::start().await?;
+    let p = &h.page;
+    p.open_create_company().await?;
+
+    p.type_in("password", "abc").await?;
+    p.wait_code("password", "password.length").await?;
+    let errors = codes_of(p, "password", "error").await?;
+    for code in [
+        "password.length",
+        "password.needs_digit",
+        "password.needs_upper",
+        "password.needs_symbol",
+    ] {
+        assert!(
+            errors.contains(&code.to_string()),
+            "abc should show {code}: {errors:?}"
+        );
+    }
+    assert_severity(&p.wait_code("password", "password.run").await?, "warning");
+
+    p.retype("password", "Hi tech#2024").await?;
+    assert_severity(
+        &p.wait_code("password", "password.characters").await?,
+        "error",
+    );
+
+    p.retype("password", "Password#2024").await?;
+    assert_severity(
+        &p.wait_code("password", "password.common_word").await?,
+        "warning",
+    );
+    p.wait_no_code("password", "password.characters").await?;
+
+    p.retype("password", "Hightech#2024").await?;
+    p.wait_no_code("password", "password.common_word").await?;
+    assert_eq!(p.codes("password").await?, Vec::<String>::new());
+
+    p.type_in("confirm_password", "Hightech#2025").await?;
+    assert_severity(
+        &p.wait_code("confirm_password", "password.mismatch").await?,
+        "error",
+    );
+    p.retype("confirm_password", "Hightech#2024").await?;
+    p.wait_no_code("confirm_password", "password.mismatch")
+        .await?;
+
+    // No message repeats a password.
+    let all = p.body_text().await?;
+    assert!(
+        !all.contains("Hightech#202"),
+        "a password shows on the page"
+    );
+    h.stop().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn contact_and_licence_fields() -> anyhow::Result<()> {
+    let h = Harness::start().await?;
+    let p = &h.page;
+    p.open_create_company().await?;
+    // The form has been checked once (UltraSafe's note is there) and Company Name, not
+    // yet left, is not called required.
+    p.wait_code("ultrasafe", "ultrasafe.hipaa").await?;
+    assert_eq!(p.codes("company_name").await?, Vec::<String>::new());
+
+    p.field("company_name").await?.click().await?;
+    p.tab().await?;
+    assert_severity(
+        &p.wait_code("company_name", "company.required").await?,
+        "error",
+    );
+    p.type_in("company_name", "Acme Widgets").await?;
+    p.wait_no_code("company_name", "company.required").await?;
+
+    p.type_in("email", "kblanc at pax8").await?;
+    assert_severity(&p.wait_code("email", "email.format").await?, "error");
+    p.retype("email", "kblanc@pax8.com").await?;
+    p.wait_no_code("email", "email.format").await?;
+
+    p.retype("egr_licenses", "two").await?;
+    assert_severity(
+        &p.wait_code("egr_licenses", "licenses.not_a_number").await?,
+        "error",
+    );
+    p.retype("sp_licenses", "-1").await?;
+    assert_severity(
+        &p.wait_code("sp_licenses", "licenses.not_a_number").await?,
+        "error",
+    );
+    p.retype("egr_licenses", "2").await?;
+    p.wait_no_code("egr_licenses", "licenses.not_a_number")
+        .await?;
+    h.stop().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_suggestion_click_sets_the_value_as_typed() -> anyhow::Result<()> {
+    let h = Harness::start().await?;
+    let p = &h.page;
+    p.open_create_company().await?;
+    p.type_in("quota_gb", "75").await?;
+    p.wait_code("quota_gb", "quota.not_a_tier").await?;
+    assert_eq!(
+        p.value("quota_gb").await?,
+        "75",
+        "nothing changes before the click"
+    );
+
+    // The page's own scripts listen to the field.
+    p.js(
+        r#"window.__pageSaw = [];
+        const q = document.querySelector('[data-allot-field="quota_gb"]');
+        for (const kind of ['input', 'change']) q.addEventListener(kind, e => window.__pageSaw.push(kind + ':' + e.target.value));"#,
+        vec![],
+    )
+    .await?;
+    p.click_suggestion("quota_gb", "50").await?;
+
+    assert_eq!(p.value("quota_gb").await?, "50");
+    // Leaving the field for the button is the browser's own change (of 75); then
+    // Allot's input and change with the new value.
+    let saw: Vec<String> = serde_json::from_value(p.js("return window.__pageSaw;", vec![]).await?)?;
+    let with_50: Vec<&String> = saw.iter().filter(|e| e.ends_with(":50")).collect();
+    assert_eq!(with_50, ["input:50", "change:50"], "the page saw {saw:?}");
+    p.wait_no_code("quota_gb", "quota.not_a_tier").await?;
+    p.wait_code("quota_gb", "quota.admin_starts_at_5").await?;
+    assert_eq!(
+        codes_of(p, "quota_gb", "error").await?,
+        Vec::<String>::new()
+    );
+    h.stop().await;
+    Ok(())
+}
