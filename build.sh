@@ -85,7 +85,7 @@ run_tests() {
   CHROMEDRIVER=$(command -v chromedriver) \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER="$TOOLS/bin/wasm-bindgen-test-runner" \
     cargo test -p allot-extension --target wasm32-unknown-unknown
-  say "end-to-end tests (headless Chromium, extension from dist/chrome, dashboard replica)"
+  say "end-to-end tests in $(chromium --version 2>/dev/null | head -1) (headless, extension from dist/chrome, dashboard replica)"
   ALLOT_DIST="$ROOT/dist/chrome" cargo test -p allot-e2e -- --test-threads=1
   say "all tests passed in $(( $(date +%s) - START )) s"
 }
