@@ -764,7 +764,7 @@ fn step_2_fails_at_once_when_the_upper_right_shows_another_company() {
     let end = drive(&mut job, &mut dash, &mut now, 500, 100);
     assert_eq!(
         reason(&end),
-        "The dashboard opened OtherCo, Log out, not HighTech: Allot stopped before changing anything."
+        "The dashboard opened OtherCo, Log out, not HighTech: Allot stopped before changing anything. This tab is in that company's session: click \"Click here to resume session as ...\" to go back to your partner dashboard first."
     );
     assert_eq!(job.step, Step::LoginAsCompanyAdmin);
     assert_eq!(dash.submits, 0);
@@ -778,7 +778,7 @@ fn the_brief_wording_for_another_company_when_it_is_the_only_upper_right_text() 
     let view = Page::company("OtherCo").upper_right(&["OtherCo"]).build();
     assert_eq!(
         reason(&advance(&mut job, &view, T0 + 1)),
-        "The dashboard opened OtherCo, not HighTech: Allot stopped before changing anything."
+        "The dashboard opened OtherCo, not HighTech: Allot stopped before changing anything. This tab is in that company's session: click \"Click here to resume session as ...\" to go back to your partner dashboard first."
     );
 }
 

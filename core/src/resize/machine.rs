@@ -496,11 +496,12 @@ fn leave_company_session(view: &PageView, other: &str) -> Outcome {
 
 fn wrong_company(job: &Job, other: &str) -> Outcome {
     let company = job.request.company.trim();
+    let back = " This tab is in that company's session: click \"Click here to resume session as ...\" to go back to your partner dashboard first.";
     let reason = if job.ok_clicked {
-        format!("The dashboard shows {other}, not {company}: Allot stopped.")
+        format!("The dashboard shows {other}, not {company}: Allot stopped.{back}")
     } else {
         format!(
-            "The dashboard opened {other}, not {company}: Allot stopped before changing anything."
+            "The dashboard opened {other}, not {company}: Allot stopped before changing anything.{back}"
         )
     };
     Outcome::Fail {

@@ -114,7 +114,7 @@ fn upper_right(doc: &Document) -> Vec<String> {
         if r.top() + dom_scroll_y() > 160.0 || r.left() < width * 0.5 || !is_visible(&el) {
             continue;
         }
-        if t.len() <= 80 && !out.contains(&t) {
+        if t.len() <= 80 && !out.contains(&t) && !is_header_action(&t) {
             out.push(t);
         }
         if out.len() >= 20 {
@@ -122,6 +122,16 @@ fn upper_right(doc: &Document) -> Vec<String> {
         }
     }
     out
+}
+
+/// Texts in a dashboard's header that name no one: separators and session actions.
+fn is_header_action(text: &str) -> bool {
+    let t = normalize(text);
+    !t.chars().any(char::is_alphanumeric)
+        || matches!(
+            t.as_str(),
+            "log off" | "log out" | "logout" | "sign out" | "help" | "my account" | "settings"
+        )
 }
 
 fn dom_scroll_y() -> f64 {
@@ -324,24 +334,44 @@ pub fn size_field(doc: &Document) -> Option<Element> {
         .map(|c| c.element)
 }
 
-/// The dialog around the size field: the nearest ancestor that also holds an Ok button.
+/// The dialog around the size field: the nearest overlay (a `<dialog>`, role=dialog, or
+/// a fixed or absolutely placed box) that holds an Ok button; failing that, the nearest
+/// ancestor that holds one. The dialog's answer may sit anywhere inside it.
 pub fn dialog_of(field: &Element) -> Element {
     let mut el = field.clone();
-    for _ in 0..8 {
+    let mut holder: Option<Element> = None;
+    for _ in 0..12 {
         match el.parent_element() {
             Some(p) if !p.tag_name().eq_ignore_ascii_case("body") => {
                 el = p;
                 let has_ok = all_in(&el, "button, input[type=button], input[type=submit], a")
                     .iter()
                     .any(|b| normalize(&button_text(b)) == "ok");
-                if has_ok {
+                if !has_ok {
+                    continue;
+                }
+                if is_overlay(&el) {
                     return el;
                 }
+                holder.get_or_insert_with(|| el.clone());
             }
             _ => break,
         }
     }
-    el
+    holder.unwrap_or(el)
+}
+
+/// A box laid over the page: how dialogs of every age show themselves.
+fn is_overlay(el: &Element) -> bool {
+    let role = el.get_attribute("role").unwrap_or_default();
+    if el.tag_name().eq_ignore_ascii_case("dialog") || role == "dialog" || role == "alertdialog" {
+        return true;
+    }
+    dom::window()
+        .and_then(|w| w.get_computed_style(el).ok().flatten())
+        .and_then(|st| st.get_property_value("position").ok())
+        .map(|p| p == "fixed" || p == "absolute")
+        .unwrap_or(false)
 }
 
 pub fn button_text(el: &Element) -> String {

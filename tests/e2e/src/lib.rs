@@ -3,6 +3,7 @@
 //! real dashboard host mapped to the replica.
 
 mod browser;
+pub mod fix;
 mod page;
 
 pub use browser::Browser;
