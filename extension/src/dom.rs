@@ -79,6 +79,17 @@ pub fn make_text(doc: &Document, tag: &str, class: &str, text: &str) -> Result<E
     Ok(el)
 }
 
+/// The elements of a query's result that belong to the page (Allot's own left out).
+pub fn page_elements(list: Result<web_sys::NodeList, JsValue>) -> Vec<Element> {
+    let Ok(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+        .filter(|e| !is_own(e))
+        .collect()
+}
+
 /// True for Allot's own elements and anything inside them.
 pub fn is_own(node: &Node) -> bool {
     let el = match node.dyn_ref::<Element>() {

@@ -1,7 +1,7 @@
 //! Collect first, decide later: reads each form control on the page into a plain record
 //! with its label candidates, in a fixed order of trust. The core decides what it is.
 
-use crate::dom::{is_own, text_of};
+use crate::dom::{is_own, page_elements, text_of};
 use allot_core::labels::classify_first;
 use allot_core::FieldId;
 use wasm_bindgen::JsCast;
@@ -18,15 +18,9 @@ pub struct Control {
 
 /// Every control on the page whose labels name a field Allot knows.
 pub fn controls(doc: &Document) -> Vec<Control> {
-    let Ok(list) = doc.query_selector_all("input, textarea, select") else {
-        return Vec::new();
-    };
     let mut out = Vec::new();
-    for i in 0..list.length() {
-        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        if is_own(&el) || !is_data_control(&el) {
+    for el in page_elements(doc.query_selector_all("input, textarea, select")) {
+        if !is_data_control(&el) {
             continue;
         }
         let candidates = label_candidates(&el);

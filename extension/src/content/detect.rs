@@ -2,7 +2,7 @@
 //! of the page holding the fields of one form and its Create control.
 
 use super::collect::Control;
-use crate::dom::{is_own, text_of};
+use crate::dom::{page_elements, text_of};
 use allot_core::labels::{form_kind, is_create_text, FormKind};
 use allot_core::FieldId;
 use wasm_bindgen::JsCast;
@@ -107,16 +107,9 @@ fn climb_to_create(root: Element) -> (Element, Option<Element>) {
 /// saying "Create" is preferred to the others.
 pub fn create_control(scope: &Element) -> Option<Element> {
     let list = scope
-        .query_selector_all("button, input[type=submit], input[type=button], a, [role=button]")
-        .ok()?;
+        .query_selector_all("button, input[type=submit], input[type=button], a, [role=button]");
     let mut best: Option<(bool, Element)> = None;
-    for i in 0..list.length() {
-        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        if is_own(&el) {
-            continue;
-        }
+    for el in page_elements(list) {
         let text = control_text(&el);
         if !is_create_text(&text) {
             continue;

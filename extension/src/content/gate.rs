@@ -138,6 +138,31 @@ fn sent(form: &mut super::form::FormState) {
     );
 }
 
+/// The form whose message boxes or summary (Allot's own parts) hold `el`.
+fn owner(el: &Element) -> Option<u32> {
+    let holds = |part: &Element| part.contains(Some(el.as_ref()));
+    FORMS.with(|forms| {
+        forms
+            .borrow()
+            .iter()
+            .find(|f| {
+                f.boxes.iter().any(|(_, b)| holds(b)) || f.summary.as_ref().is_some_and(holds)
+            })
+            .map(|f| f.id)
+    })
+}
+
+/// The page's control for `field` in form `id`.
+fn control(id: u32, field: FieldId) -> Option<Element> {
+    FORMS.with(|forms| {
+        forms
+            .borrow()
+            .iter()
+            .find(|f| f.id == id)
+            .and_then(|f| f.element(field).cloned())
+    })
+}
+
 /// Applies a suggestion the partner clicked: the field's value, as if typed.
 fn apply_suggestion(ev: &Event, button: &Element) {
     ev.prevent_default();
@@ -150,21 +175,7 @@ fn apply_suggestion(ev: &Event, button: &Element) {
         .flatten()
         .and_then(|b| b.get_attribute("data-allot-for"))
         .and_then(|f| FieldId::parse(&f));
-    let Some(field) = field else {
-        return;
-    };
-    let target = FORMS.with(|forms| {
-        forms
-            .borrow()
-            .iter()
-            .find(|f| {
-                f.boxes
-                    .iter()
-                    .any(|(_, b)| b.contains(Some(button.as_ref())))
-            })
-            .and_then(|f| f.element(field).cloned())
-    });
-    if let Some(input) = target {
+    if let Some(input) = field.zip(owner(button)).and_then(|(f, id)| control(id, f)) {
         // No borrow is held here: the page's (and Allot's) input listeners run now.
         dom::set_value_as_partner(&input, &value);
         dom::focus(&input);
@@ -173,38 +184,21 @@ fn apply_suggestion(ev: &Event, button: &Element) {
 
 /// Moves focus to the field a summary link names.
 fn focus_field(link: &Element) {
-    let Some(field) = link
+    let field = link
         .get_attribute("data-allot-summary-link")
-        .and_then(|f| FieldId::parse(&f))
-    else {
-        return;
-    };
-    let target = FORMS.with(|forms| {
-        forms
-            .borrow()
-            .iter()
-            .find(|f| {
-                f.summary
-                    .as_ref()
-                    .map(|s| s.contains(Some(link.as_ref())))
-                    .unwrap_or(false)
-            })
-            .and_then(|f| f.element(field).cloned())
-    });
-    if let Some(el) = target {
+        .and_then(|f| FieldId::parse(&f));
+    if let Some(el) = field.zip(owner(link)).and_then(|(f, id)| control(id, f)) {
         dom::focus(&el);
     }
 }
 
 /// "Create anyway": the next Create goes through as the partner asked.
 fn allow_next_create(button: &Element) {
+    let Some(id) = owner(button) else {
+        return;
+    };
     FORMS.with(|forms| {
-        if let Some(f) = forms.borrow_mut().iter_mut().find(|f| {
-            f.summary
-                .as_ref()
-                .map(|s| s.contains(Some(button.as_ref())))
-                .unwrap_or(false)
-        }) {
+        if let Some(f) = forms.borrow_mut().iter_mut().find(|f| f.id == id) {
             f.override_once = true;
             summary::remove(f);
         }

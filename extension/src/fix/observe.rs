@@ -2,7 +2,7 @@
 //! partner reads (link texts, table headers, the "Backup Account Usage" heading, the
 //! upper-right corner), never by ids or classes.
 
-use crate::dom::{self, is_own, text_of};
+use crate::dom::{self, text_of};
 use allot_core::labels::classify;
 use allot_core::resize::{normalize, PageView, Row, SizeDialog, UsageRow};
 use allot_core::FieldId;
@@ -50,13 +50,7 @@ pub fn page_view(doc: &Document) -> PageView {
 
 /// The page's own elements matching `selector` (Allot's left out).
 pub fn all(doc: &Document, selector: &str) -> Vec<Element> {
-    let Ok(list) = doc.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-        .filter(|e| !is_own(e))
-        .collect()
+    dom::page_elements(doc.query_selector_all(selector))
 }
 
 pub fn is_visible(el: &Element) -> bool {
@@ -169,14 +163,9 @@ pub fn cell_text(cell: &Element) -> String {
     text_of(copy).unwrap_or_default()
 }
 
+/// The page's own elements inside `root` matching `selector`.
 pub fn all_in(root: &Element, selector: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-        .filter(|e| !is_own(e))
-        .collect()
+    dom::page_elements(root.query_selector_all(selector))
 }
 
 fn children(el: &Element) -> Vec<Element> {

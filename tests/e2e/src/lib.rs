@@ -16,6 +16,20 @@ use std::path::PathBuf;
 /// The host Allot's manifest names; Chromium maps it to the replica.
 pub const DASHBOARD_HOST: &str = "dashboard.sosonlinebackup.com";
 
+/// The seed's example company, typed field by field: everything the dashboard needs
+/// and nothing Allot calls an error.
+pub const VALID_FORM: &[(&str, &str)] = &[
+    ("company_name", "HighTech"),
+    ("quota_gb", "10"),
+    ("full_name", "Kim Blanc"),
+    ("email", "kblanc@hightech.example.com"),
+    ("username", "HighTech"),
+    ("password", "Hightech#2024"),
+    ("confirm_password", "Hightech#2024"),
+    ("secret_question", "First pet?"),
+    ("secret_answer", "Rex"),
+];
+
 /// One test's world: a fresh replica and a fresh browser on it.
 pub struct Harness {
     pub replica: Replica,

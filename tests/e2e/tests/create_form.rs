@@ -2,7 +2,7 @@
 //! time it is opened or re-rendered, annotated once, safe with markup in what the partner
 //! types, never changing a typed value, and a valid Create reaching the dashboard once.
 
-use allot_e2e::{Harness, Page};
+use allot_e2e::{Harness, Page, VALID_FORM};
 
 /// Every field Allot binds on the create-company form, in the form's order.
 const FIELDS: &[&str] = &[
@@ -19,19 +19,6 @@ const FIELDS: &[&str] = &[
     "ultrasafe",
     "secret_question",
     "secret_answer",
-];
-
-/// The seed's example: everything the dashboard needs.
-const VALID: &[(&str, &str)] = &[
-    ("company_name", "HighTech"),
-    ("quota_gb", "10"),
-    ("full_name", "Kim Blanc"),
-    ("email", "kblanc@hightech.example.com"),
-    ("username", "HighTech"),
-    ("password", "Hightech#2024"),
-    ("confirm_password", "Hightech#2024"),
-    ("secret_question", "First pet?"),
-    ("secret_answer", "Rex"),
 ];
 
 /// One form recognised, each field bound once and with at most one message box.
@@ -143,7 +130,7 @@ async fn a_valid_form_reaches_the_dashboard_exactly_once() -> anyhow::Result<()>
     let h = Harness::start().await?;
     let p = &h.page;
     p.open_create_company().await?;
-    p.fill(VALID).await?;
+    p.fill(VALID_FORM).await?;
     p.tab().await?;
     p.wait_code("quota_gb", "quota.admin_starts_at_5").await?;
     p.wait_code("username", "username.not_reusable").await?;
@@ -177,7 +164,7 @@ async fn a_taken_username_is_refused_and_the_form_stays_annotated() -> anyhow::R
     let h = Harness::start().await?;
     let p = &h.page;
     p.open_create_company().await?;
-    let taken: Vec<_> = VALID
+    let taken: Vec<_> = VALID_FORM
         .iter()
         .map(|&(f, t)| (f, if f == "username" { "acmedental" } else { t }))
         .collect();

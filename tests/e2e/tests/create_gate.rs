@@ -1,25 +1,13 @@
 //! Allot holding back a Create that would fail: the error summary, its links, the
 //! keyboard path, "Create anyway", and the UltraSafe acknowledgment.
 
+use allot_e2e::VALID_FORM;
 use allot_e2e::{Harness, Page, ENTER};
 use serde_json::Value;
 
-/// Everything the dashboard needs, and nothing Allot calls an error.
-const VALID: &[(&str, &str)] = &[
-    ("company_name", "HighTech"),
-    ("quota_gb", "10"),
-    ("full_name", "Kim Blanc"),
-    ("email", "kblanc@hightech.example.com"),
-    ("username", "HighTech"),
-    ("password", "Hightech#2024"),
-    ("confirm_password", "Hightech#2024"),
-    ("secret_question", "First pet?"),
-    ("secret_answer", "Rex"),
-];
-
 /// The valid form with one field's text changed.
 fn valid_but(field: &str, text: &'static str) -> Vec<(&'static str, &'static str)> {
-    VALID
+    VALID_FORM
         .iter()
         .map(|&(f, t)| (f, if f == field { text } else { t }))
         .collect()
@@ -168,7 +156,7 @@ async fn ultrasafe_needs_the_acknowledgment() -> anyhow::Result<()> {
     let p = &h.page;
     p.open_create_company().await?;
     // UltraSafe removes the secret question: the secret fields stay empty.
-    let without_secret: Vec<_> = VALID
+    let without_secret: Vec<_> = VALID_FORM
         .iter()
         .copied()
         .filter(|(f, _)| !f.starts_with("secret"))
