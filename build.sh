@@ -79,15 +79,22 @@ build() {
 run_tests() {
   setup_test_tools
   build
+  local log
+  log=$(mktemp)
   say "core and replica tests (native)"
-  cargo test -p allot-core -p allot-replica
+  cargo test -p allot-core -p allot-replica 2>&1 | tee -a "$log"
   say "extension tests (wasm, headless Chromium)"
   CHROMEDRIVER=$(command -v chromedriver) \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER="$TOOLS/bin/wasm-bindgen-test-runner" \
-    cargo test -p allot-extension --target wasm32-unknown-unknown
+    cargo test -p allot-extension --target wasm32-unknown-unknown 2>&1 | tee -a "$log"
   say "end-to-end tests in $(chromium --version 2>/dev/null | head -1) (headless, extension from dist/chrome, dashboard replica)"
-  ALLOT_DIST="$ROOT/dist/chrome" cargo test -p allot-e2e -- --test-threads=1
+  ALLOT_DIST="$ROOT/dist/chrome" cargo test -p allot-e2e -- --test-threads=1 2>&1 | tee -a "$log"
   say "all tests passed in $(( $(date +%s) - START )) s"
+  # One closing line for the whole run, summed over every test binary above.
+  awk '/^test result:/ { for (i = 1; i <= NF; i++) {
+         if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^ignored/) s += $i } }
+       END { printf "summary: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+  rm -f "$log"
 }
 
 case "${1:-build}" in
