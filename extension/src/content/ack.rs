@@ -2,7 +2,7 @@
 //! ticked, required before Create, because both choices are permanent.
 
 use super::form::FormState;
-use crate::dom::{self, make, make_text};
+use crate::dom::{make, make_text};
 use allot_core::FieldId;
 use wasm_bindgen::JsValue;
 use web_sys::Document;
@@ -11,10 +11,6 @@ pub const ACK_TEXT: &str = "I understand: if this password is lost, the data can
 
 /// Shows the acknowledgment while UltraSafe is on and removes it when it is off.
 pub fn sync(doc: &Document, form: &mut FormState) -> Result<(), JsValue> {
-    if dom::pointer_is_down() {
-        // The rendering waits for the press to end (see render::render).
-        return Ok(());
-    }
     let on = form.snapshot().ultrasafe.unwrap_or(false);
     if !on {
         if let Some(a) = form.ack.take() {

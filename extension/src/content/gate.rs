@@ -197,10 +197,15 @@ fn allow_next_create(button: &Element) {
     let Some(id) = owner(button) else {
         return;
     };
-    FORMS.with(|forms| {
-        if let Some(f) = forms.borrow_mut().iter_mut().find(|f| f.id == id) {
-            f.override_once = true;
-            summary::remove(f);
-        }
+    let create = FORMS.with(|forms| {
+        let mut forms = forms.borrow_mut();
+        let f = forms.iter_mut().find(|f| f.id == id)?;
+        f.override_once = true;
+        summary::remove(f);
+        f.create.clone()
     });
+    // The partner's next step is Create itself: Enter or Space now sends it.
+    if let Some(c) = create {
+        dom::focus(&c);
+    }
 }

@@ -31,6 +31,8 @@ thread_local! {
     static OPTIONS: RefCell<Options> = RefCell::new(Options::default());
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     static SCAN_TIMER: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+    /// Forms whose update waits for the end of a press.
+    static WAITING: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Every control on the page whose labels name a field (for the allocation fix).
@@ -137,7 +139,15 @@ fn scan() {
 }
 
 /// Runs the rules on one form and shows what they say.
+///
+/// While the partner is pressing on the page (a press that took focus from a field and
+/// so made it "left"), nothing moves: the update waits until the press's click has been
+/// handled, so the click lands where the partner aimed.
 fn refresh(id: u32) {
+    if dom::pointer_is_down() {
+        refresh_after_press(id);
+        return;
+    }
     let Some(doc) = dom::document() else {
         return;
     };
@@ -155,6 +165,24 @@ fn refresh(id: u32) {
             log::js_error("showing messages", &e);
         }
     });
+}
+
+/// Re-checks the form once the current press is over (once, however often asked).
+fn refresh_after_press(id: u32) {
+    let new = WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        let new = !w.contains(&id);
+        if new {
+            w.push(id);
+        }
+        new
+    });
+    if new {
+        dom::after_pointer_up(move || {
+            WAITING.with(|w| w.borrow_mut().retain(|waiting| *waiting != id));
+            refresh(id);
+        });
+    }
 }
 
 /// Re-checks a form once the partner pauses typing.
@@ -234,6 +262,10 @@ fn observe() {
     let cb = Closure::<dyn Fn(js_sys::Array)>::new(|records: js_sys::Array| {
         let relevant = records.iter().any(|r| {
             let r: MutationRecord = r.unchecked_into();
+            // Changes inside Allot's own boxes (new text in a message) are not the page's.
+            if r.target().is_some_and(|t| is_own(&t)) {
+                return false;
+            }
             let added = r.added_nodes();
             let removed = r.removed_nodes();
             let foreign = |list: &web_sys::NodeList| {

@@ -3,49 +3,17 @@
 //! aria-invalid while the field has an error, and one-click suggestion buttons.
 
 use super::form::FormState;
-use crate::dom::{self, make, make_text};
+use crate::dom::{make, make_text};
 use allot_core::{FieldId, Finding, Severity};
-use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlInputElement, Node};
 
 /// Marks aria-invalid values Allot set, so it only ever removes its own.
 const INVALID_MARK: &str = "data-allot-invalid";
 
-thread_local! {
-    /// Forms whose rendering waits for the end of a press.
-    static WAITING: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Re-checks the form once the current press is over (once, however often asked).
-fn later(form_id: u32) {
-    let new = WAITING.with(|w| {
-        let mut w = w.borrow_mut();
-        let new = !w.contains(&form_id);
-        if new {
-            w.push(form_id);
-        }
-        new
-    });
-    if new {
-        dom::after_pointer_up(move || {
-            WAITING.with(|w| w.borrow_mut().retain(|id| *id != form_id));
-            super::refresh(form_id);
-        });
-    }
-}
-
 /// Renders every field's findings. Messages that did not change are left in place, so
 /// a suggestion button under the pointer is never swapped out mid-click.
-///
-/// While the partner is pressing on the page (a press that took focus from a field and
-/// so made it "left"), nothing moves: the rendering waits until the press's click has
-/// been handled, so the click lands where the partner aimed.
 pub fn render(doc: &Document, form: &mut FormState, findings: &[Finding]) -> Result<(), JsValue> {
-    if dom::pointer_is_down() {
-        later(form.id);
-        return Ok(());
-    }
     for (field, el) in form.fields.clone() {
         let mine: Vec<&Finding> = findings.iter().filter(|f| f.field == field).collect();
         let boxed = message_box(doc, form, field, &el)?;

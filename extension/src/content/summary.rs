@@ -77,10 +77,6 @@ pub fn show(doc: &Document, form: &mut FormState, findings: &[Finding]) -> Resul
 
 /// Updates a summary already on screen (never shows one that is not).
 pub fn refresh(doc: &Document, form: &mut FormState, findings: &[Finding]) -> Result<(), JsValue> {
-    if dom::pointer_is_down() {
-        // The rendering waits for the press to end (see render::render).
-        return Ok(());
-    }
     if form
         .summary
         .as_ref()

@@ -131,7 +131,15 @@ async fn create_anyway_lets_the_next_create_through() -> anyhow::Result<()> {
         Ok(p.summary().await?.is_none())
     })
     .await?;
-    p.click_create().await?;
+    // Focus is on Create now: Enter sends it, through Allot, unchanged.
+    let focused = p
+        .js(
+            "return document.activeElement && document.activeElement.value;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(focused, serde_json::json!("Create"));
+    p.press(ENTER).await?;
     p.wait_for("one Create at the server", || async {
         Ok(h.replica.snapshot().create_posts == 1)
     })
