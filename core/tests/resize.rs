@@ -1531,3 +1531,18 @@ proptest! {
         prop_assert!(confirms <= 1);
     }
 }
+
+#[test]
+fn a_dismissed_fix_is_not_offered_until_started_again() {
+    let mut job = Job::new("j", request(), T0);
+    assert!(job.offered());
+    job.dismissed = true;
+    assert!(!job.offered());
+    let back: Job = serde_json::from_str(&serde_json::to_string(&job).unwrap_or_default())
+        .unwrap_or_else(|_| Job::new("other", request(), T0));
+    assert!(back.dismissed, "dismissal survives storage");
+    assert!(job.start(T0 + 1));
+    assert!(!job.dismissed);
+    job.cancel(T0 + 2);
+    assert!(job.offered(), "a cancelled fix is offered again");
+}

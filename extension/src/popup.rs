@@ -90,6 +90,7 @@ fn row(doc: &Document, job: &Job, on_dashboard: bool) -> Result<Element, JsValue
         _ => "5 GB".to_string(),
     };
     let status = match job.status {
+        Status::Pending if job.dismissed => "Not now (start it here)".to_string(),
         Status::Pending => "Waiting for you".to_string(),
         Status::Running => job.progress_text(),
         Status::Done => "Done".to_string(),

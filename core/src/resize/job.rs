@@ -92,6 +92,9 @@ pub struct Job {
     pub runs: u32,
     #[serde(default)]
     pub limits: Limits,
+    /// The partner said "Not now": the dashboard stops offering it (the popup still can).
+    #[serde(default)]
+    pub dismissed: bool,
 }
 
 impl Job {
@@ -114,6 +117,7 @@ impl Job {
             last_action: None,
             last_action_ms: 0,
             runs: 0,
+            dismissed: false,
             limits: Limits::default(),
         }
     }
@@ -137,6 +141,7 @@ impl Job {
                 self.last_action = None;
                 self.last_action_ms = 0;
                 self.runs = self.runs.saturating_add(1);
+                self.dismissed = false;
                 self.updated_ms = now_ms;
                 true
             }
@@ -160,6 +165,15 @@ impl Job {
         self.status = Status::Cancelled;
         self.outcome = Some(text);
         self.updated_ms = now_ms;
+    }
+
+    /// Whether the dashboard should offer this fix: it waits for the partner (never
+    /// started, cancelled or failed) and they have not said "Not now".
+    pub fn offered(&self) -> bool {
+        matches!(
+            self.status,
+            Status::Pending | Status::Cancelled | Status::Failed
+        ) && !self.dismissed
     }
 
     /// "Step 3 of 6: Opening Change Account Size": the step running, or where the run

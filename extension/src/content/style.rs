@@ -39,6 +39,7 @@ const CSS: &str = r#"
 .allot-box-field.allot-box-field { all: initial; display: block; margin: 0 0 6px; font: 13px/1.4 Arial, Helvetica, sans-serif; }
 .allot-box-input.allot-box-input { all: revert; width: 6em; }
 .allot-button.allot-button { all: initial; display: inline-block; margin: 0 6px 6px 0; padding: 3px 10px; border: 1px solid #1d70b8; border-radius: 3px; background: #1d70b8; color: #fff; font: bold 13px/1.5 Arial, Helvetica, sans-serif; cursor: pointer; }
+.allot-button.allot-button-quiet { background: #fff; color: #1d70b8; font-weight: normal; }
 .allot-button.allot-button[disabled] { opacity: .5; cursor: default; }
 .allot-button.allot-button:focus { outline: 3px solid #fd0; }
 "#;

@@ -189,13 +189,10 @@ fn render_offers(jobs: &[Job]) {
     }
     let now = store::now_ms();
     for job in jobs {
-        let abandoned =
-            job.status == Status::Running && now.saturating_sub(job.updated_ms) > ABANDONED_MS;
-        let waiting = matches!(
-            job.status,
-            Status::Pending | Status::Cancelled | Status::Failed
-        );
-        if !(waiting || abandoned) {
+        let abandoned = job.status == Status::Running
+            && now.saturating_sub(job.updated_ms) > ABANDONED_MS
+            && !job.dismissed;
+        if !(job.offered() || abandoned) {
             continue;
         }
         let shown = ui::offer(&doc, job).and_then(|o| {
@@ -359,6 +356,19 @@ pub async fn cancel_fix(id: &str) {
     render_offers(&store::fixes().await);
 }
 
+/// "Not now": the dashboard stops offering this fix; the popup can still start it.
+async fn not_now(id: &str) {
+    let mut jobs = store::fixes().await;
+    if let Some(job) = jobs.iter_mut().find(|j| j.id == id) {
+        job.dismissed = true;
+        let job = job.clone();
+        if let Err(e) = store::put(&job).await {
+            log::js_error("saving the fix", &e);
+        }
+    }
+    render_offers(&store::fixes().await);
+}
+
 /// Clicks on the fix's own boxes (start, cancel, dismiss) and edits of the offer's size.
 fn listen() {
     let Some(doc) = dom::document() else {
@@ -394,6 +404,9 @@ fn listen() {
         } else if let Some(id) = job_of("data-allot-resize-cancel") {
             ev.prevent_default();
             wasm_bindgen_futures::spawn_local(async move { cancel_fix(&id).await });
+        } else if let Some(id) = job_of("data-allot-resize-not-now") {
+            ev.prevent_default();
+            wasm_bindgen_futures::spawn_local(async move { not_now(&id).await });
         } else if el.closest("[data-allot-dismiss]").ok().flatten().is_some() {
             ev.prevent_default();
             if let Ok(Some(b)) = el.closest(".allot-box") {

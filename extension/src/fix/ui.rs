@@ -101,6 +101,8 @@ pub fn offer(doc: &Document, job: &Job) -> Result<Element, JsValue> {
     msgs.set_attribute("aria-live", "polite")?;
     box_.append_child(&msgs)?;
     button(doc, &box_, "Resize it now", "data-allot-resize-start", job)?;
+    let later = button(doc, &box_, "Not now", "data-allot-resize-not-now", job)?;
+    later.set_attribute("class", "allot-button allot-button-quiet")?;
     append_text(
         doc,
         &box_,

@@ -388,3 +388,27 @@ async fn the_offer_refuses_a_size_above_the_quota_and_runs_with_an_edited_one() 
     h.stop().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn not_now_stops_the_offer_and_the_popup_keeps_the_fix() -> Result<()> {
+    let h = Harness::start().await?;
+    let p = &h.page;
+    hightech_with_offer(&h, 10).await?;
+    p.click_css("[data-allot-resize-not-now]").await?;
+    fix::wait_view(p, "the offer to go", PATIENCE, |v| v.offers.is_empty()).await?;
+    // Not on the next page either, and nothing runs.
+    p.goto("Companies").await?;
+    fix::expect_no_offer(p).await?;
+    let v = fix::view(p).await?;
+    assert!(v.progress.is_none(), "{v:#?}");
+    let snap = h.replica.snapshot();
+    assert_eq!(fix::admin_gb(&snap, "HighTech"), Some(5), "{snap:#?}");
+    assert_eq!(snap.change_size_posts, 0);
+    // The popup still lists it, waiting, so the partner can start it later.
+    let ext = fix::assert_no_secrets(p).await?;
+    let row = ext.row("HighTech")?;
+    assert_eq!(row.status, "pending", "{row:?}");
+    assert!(row.cells.iter().any(|c| c.starts_with("Not now")), "{row:?}");
+    h.stop().await;
+    Ok(())
+}
