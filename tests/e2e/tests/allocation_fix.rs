@@ -408,7 +408,10 @@ async fn not_now_stops_the_offer_and_the_popup_keeps_the_fix() -> Result<()> {
     let ext = fix::assert_no_secrets(p).await?;
     let row = ext.row("HighTech")?;
     assert_eq!(row.status, "pending", "{row:?}");
-    assert!(row.cells.iter().any(|c| c.starts_with("Not now")), "{row:?}");
+    assert!(
+        row.cells.iter().any(|c| c.starts_with("Not now")),
+        "{row:?}"
+    );
     h.stop().await;
     Ok(())
 }
