@@ -24,6 +24,8 @@ use web_sys::{Event, HtmlInputElement};
 
 /// How often the running fix looks at the page again.
 const TICK_MS: u32 = 400;
+/// How many fixes storage keeps.
+const MAX_FIXES: usize = 50;
 /// A running fix whose tab has said nothing for this long was abandoned (tab closed).
 const ABANDONED_MS: u64 = 120_000;
 
@@ -157,6 +159,14 @@ async fn confirm_sent(page_load: bool) {
         request,
         now,
     ));
+    // Storage keeps the most recent fixes only; the oldest finished ones go first.
+    while jobs.len() > MAX_FIXES {
+        let oldest_over = jobs
+            .iter()
+            .position(|j| matches!(j.status, Status::Done | Status::Cancelled | Status::Failed))
+            .unwrap_or(0);
+        jobs.remove(oldest_over);
+    }
     if let Err(e) = store::save_fixes(&jobs).await {
         log::js_error("remembering the fix", &e);
     }
