@@ -48,6 +48,22 @@ fn button(
     Ok(b)
 }
 
+/// One of the fix's boxes: its kind's attribute (the DOM contract), its ARIA role, and
+/// the fix it is about.
+fn new_box(
+    doc: &Document,
+    class: &str,
+    attr: &str,
+    role: &str,
+    job: &Job,
+) -> Result<Element, JsValue> {
+    let box_ = make(doc, "div", &format!("allot-box {class}"))?;
+    box_.set_attribute(attr, "")?;
+    box_.set_attribute("role", role)?;
+    box_.set_attribute("data-allot-job", &job.id)?;
+    Ok(box_)
+}
+
 /// Removes every box of one kind (`data-allot-resize-offer`, ...).
 pub fn clear(doc: &Document, attr: &str) {
     if let Ok(list) = doc.query_selector_all(&format!("[{attr}]")) {
@@ -65,10 +81,7 @@ pub fn clear(doc: &Document, attr: &str) {
 /// and the button that starts the fix.
 pub fn offer(doc: &Document, job: &Job) -> Result<Element, JsValue> {
     let r = &job.request;
-    let box_ = make(doc, "div", "allot-box allot-offer")?;
-    box_.set_attribute("data-allot-resize-offer", "")?;
-    box_.set_attribute("data-allot-job", &job.id)?;
-    box_.set_attribute("role", "region")?;
+    let box_ = new_box(doc, "allot-offer", "data-allot-resize-offer", "region", job)?;
     box_.set_attribute("aria-label", "Allot: resize the admin backup account")?;
     append_text(
         doc,
@@ -129,9 +142,13 @@ pub fn progress(doc: &Document, job: &Job) -> Result<(), JsValue> {
         }
         return Ok(());
     }
-    let box_ = make(doc, "div", "allot-box allot-progress")?;
-    box_.set_attribute("data-allot-resize-progress", "")?;
-    box_.set_attribute("role", "status")?;
+    let box_ = new_box(
+        doc,
+        "allot-progress",
+        "data-allot-resize-progress",
+        "status",
+        job,
+    )?;
     append_text(doc, &box_, "p", "allot-progress-text", &text)?;
     button(doc, &box_, "Cancel", "data-allot-resize-cancel", job)?;
     panel(doc)?.append_child(&box_)?;
@@ -140,9 +157,7 @@ pub fn progress(doc: &Document, job: &Job) -> Result<(), JsValue> {
 
 /// The fix is done: what is true now.
 pub fn done(doc: &Document, job: &Job) -> Result<(), JsValue> {
-    let box_ = make(doc, "div", "allot-box allot-done")?;
-    box_.set_attribute("data-allot-resize-done", "")?;
-    box_.set_attribute("role", "status")?;
+    let box_ = new_box(doc, "allot-done", "data-allot-resize-done", "status", job)?;
     append_text(
         doc,
         &box_,
@@ -161,9 +176,13 @@ pub fn done(doc: &Document, job: &Job) -> Result<(), JsValue> {
 
 /// The fix stopped: why, and the steps left to do by hand.
 pub fn failed(doc: &Document, job: &Job, reason: &str, steps: &[String]) -> Result<(), JsValue> {
-    let box_ = make(doc, "div", "allot-box allot-failed")?;
-    box_.set_attribute("data-allot-resize-failed", "")?;
-    box_.set_attribute("role", "alert")?;
+    let box_ = new_box(
+        doc,
+        "allot-failed",
+        "data-allot-resize-failed",
+        "alert",
+        job,
+    )?;
     append_text(
         doc,
         &box_,

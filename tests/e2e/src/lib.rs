@@ -47,6 +47,15 @@ impl Harness {
         Ok(Harness { replica, page })
     }
 
+    /// Whether the replica holds a company of this name.
+    pub fn has_company(&self, name: &str) -> bool {
+        self.replica
+            .snapshot()
+            .companies
+            .iter()
+            .any(|c| c.name == name)
+    }
+
     /// Ends the browser and the replica.
     pub async fn stop(self) {
         self.page.close().await;

@@ -180,12 +180,7 @@ async fn a_taken_username_is_refused_and_the_form_stays_annotated() -> anyhow::R
     p.wait_text("The username acmedental is already taken. Choose another username.")
         .await?;
     assert_eq!(h.replica.snapshot().create_posts, 1);
-    assert!(!h
-        .replica
-        .snapshot()
-        .companies
-        .iter()
-        .any(|c| c.name == "HighTech"));
+    assert!(!h.has_company("HighTech"));
 
     // The dashboard re-renders the form (new fields, the values less the passwords).
     p.wait_for("the re-rendered form bound", || async {

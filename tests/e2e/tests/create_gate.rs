@@ -148,12 +148,7 @@ async fn create_anyway_lets_the_next_create_through() -> anyhow::Result<()> {
     p.wait_text("Quota In GB must be 5, 10, 25 or 50 GB, or a multiple of 100 GB.")
         .await?;
     assert_eq!(h.replica.snapshot().create_posts, 1);
-    assert!(!h
-        .replica
-        .snapshot()
-        .companies
-        .iter()
-        .any(|c| c.name == "HighTech"));
+    assert!(!h.has_company("HighTech"));
     h.stop().await;
     Ok(())
 }
