@@ -47,13 +47,18 @@ impl Harness {
         Ok(Harness { replica, page })
     }
 
-    /// Whether the replica holds a company of this name.
-    pub fn has_company(&self, name: &str) -> bool {
+    /// The replica's company of this name, if it holds one.
+    pub fn company(&self, name: &str) -> Option<allot_replica::CompanySnap> {
         self.replica
             .snapshot()
             .companies
-            .iter()
-            .any(|c| c.name == name)
+            .into_iter()
+            .find(|c| c.name == name)
+    }
+
+    /// Whether the replica holds a company of this name.
+    pub fn has_company(&self, name: &str) -> bool {
+        self.company(name).is_some()
     }
 
     /// Ends the browser and the replica.

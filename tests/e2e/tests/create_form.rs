@@ -141,11 +141,7 @@ async fn a_valid_form_reaches_the_dashboard_exactly_once() -> anyhow::Result<()>
     assert!(p.summary().await?.is_none(), "Allot held back a valid form");
     let state = h.replica.snapshot();
     assert_eq!(state.create_posts, 1);
-    let company = state
-        .companies
-        .iter()
-        .find(|c| c.name == "HighTech")
-        .expect("HighTech created");
+    let company = h.company("HighTech").expect("HighTech created");
     assert_eq!(company.quota_gb, 10);
     assert_eq!(company.username, "HighTech");
     assert!(!company.ultrasafe);

@@ -217,11 +217,7 @@ async fn ultrasafe_needs_the_acknowledgment() -> anyhow::Result<()> {
     p.wait_text("Company HighTech was created.").await?;
     let state = h.replica.snapshot();
     assert_eq!(state.create_posts, 1);
-    let company = state
-        .companies
-        .iter()
-        .find(|c| c.name == "HighTech")
-        .expect("HighTech created");
+    let company = h.company("HighTech").expect("HighTech created");
     assert!(company.ultrasafe, "HighTech should be UltraSafe");
     h.stop().await;
     Ok(())
