@@ -17,6 +17,14 @@ pub struct FixRequest {
     pub requested_gb: u32,
     /// The company's quota in GB; 0 when unknown.
     pub company_quota_gb: u32,
+    /// The admin backup account's size when the fix was asked for, in GB: 5 after a
+    /// Create. Allot changes nothing when the account shows another size (and not the
+    /// size asked): it is not the account this Create made. 0 when unknown.
+    #[serde(default)]
+    pub current_gb: u32,
+    /// Allot saw the dashboard say it created the company (the offer shows only then).
+    #[serde(default)]
+    pub confirmed: bool,
 }
 
 /// Where a fix stands.
@@ -95,6 +103,21 @@ pub struct Job {
     /// The partner said "Not now": the dashboard stops offering it (the popup still can).
     #[serde(default)]
     pub dismissed: bool,
+    /// Pages of a grid turned with "Next" in this run.
+    #[serde(default)]
+    pub pages_turned: u32,
+    /// Step 5 clicked Home once to look for Backup Account Usage.
+    #[serde(default)]
+    pub went_home: bool,
+    /// The companies grid has an Allocated Space column: step 6 checks it too.
+    #[serde(default)]
+    pub allocated_seen: bool,
+    /// The companies grid's Allocated Space showed the size asked.
+    #[serde(default)]
+    pub allocated_checked: bool,
+    /// The account already had the size asked: nothing was submitted.
+    #[serde(default)]
+    pub unchanged: bool,
 }
 
 impl Job {
@@ -119,6 +142,11 @@ impl Job {
             runs: 0,
             dismissed: false,
             limits: Limits::default(),
+            pages_turned: 0,
+            went_home: false,
+            allocated_seen: false,
+            allocated_checked: false,
+            unchanged: false,
         }
     }
 
@@ -142,6 +170,11 @@ impl Job {
                 self.last_action_ms = 0;
                 self.runs = self.runs.saturating_add(1);
                 self.dismissed = false;
+                self.pages_turned = 0;
+                self.went_home = false;
+                self.allocated_seen = false;
+                self.allocated_checked = false;
+                self.unchanged = false;
                 self.updated_ms = now_ms;
                 true
             }
@@ -167,13 +200,16 @@ impl Job {
         self.updated_ms = now_ms;
     }
 
-    /// Whether the dashboard should offer this fix: it waits for the partner (never
-    /// started, cancelled or failed) and they have not said "Not now".
+    /// Whether the dashboard should offer this fix: Allot saw the dashboard create the
+    /// company, the fix waits for the partner (never started, cancelled or failed) and
+    /// they have not said "Not now". A fix whose Create was not confirmed is never
+    /// offered on the page; the popup lists it.
     pub fn offered(&self) -> bool {
         matches!(
             self.status,
             Status::Pending | Status::Cancelled | Status::Failed
         ) && !self.dismissed
+            && self.request.confirmed
     }
 
     /// "Step 3 of 6: Opening Change Account Size": the step running, or where the run
@@ -193,7 +229,7 @@ impl Job {
         let r = &self.request;
         if self.verified {
             format!(
-                "The backup account {} is {} GB (checked on the Home page).",
+                "The backup account {} is {} GB (checked on the dashboard).",
                 r.admin_username.trim(),
                 r.requested_gb
             )

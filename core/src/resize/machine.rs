@@ -3,25 +3,34 @@
 //! it worked; the machine moves between steps, keeps the deadlines and the action
 //! budget, and never hands out Ok twice in one run.
 
-use super::action::{Action, Target};
+use super::action::Action;
+use super::grid::GridKind;
 use super::job::{Job, Status};
 use super::step::Step;
 use super::text::{clip, parse_gb, same_name};
-use super::view::{find_row, PageView, RowMatch, Shown};
+use super::view::{menu_item, Located, PageView, Shown, SizeDialog};
 
-const COMPANIES_LINK: &str = "View & Manage Companies";
+/// The links to the companies grid: the seed's, then the newer dashboard's
+/// (Accounts > Companies).
+pub(crate) const COMPANIES_LINKS: [&str; 2] = ["View & Manage Companies", "Companies"];
 const LOGIN_ITEM: &str = "Login as Company Admin";
+/// The link to a company's backup accounts (the seed's menu, and the newer Endpoint
+/// Backup > Backup Accounts).
 const ACCOUNTS_LINK: &str = "Backup Accounts";
 const CHANGE_SIZE_ITEM: &str = "Change Account Size";
-const OK_BUTTON: &str = "Ok";
+/// The size dialog's confirming button: the seed's Ok, the newer Save.
+const CONFIRM_BUTTONS: [&str; 2] = ["Ok", "Save"];
 const HOME_LINK: &str = "Home";
+/// A run turns at most this many pages of a grid looking for a name.
+const MAX_PAGES: u32 = 200;
 
 /// What one step makes of the page.
 enum Outcome {
     /// The step has succeeded: go on to the next.
     Done,
-    /// The page lost what an earlier step achieved: do that step again.
-    Back(Step),
+    /// Go to this step now: back when the page lost what an earlier step achieved, on
+    /// when a later step's goal is already met.
+    Goto(Step),
     /// Do this; `missing` says what the step still has not seen, for a failure reason.
     Act(Action, String),
     /// Nothing to do yet; `missing` as above.
@@ -76,7 +85,7 @@ pub fn advance(job: &mut Job, view: &PageView, now_ms: u64) -> Action {
                     None => return finish(job, now_ms),
                 }
             }
-            Outcome::Back(step) => job.enter(step, now_ms),
+            Outcome::Goto(step) => job.enter(step, now_ms),
             Outcome::Fail { reason, with_state } => {
                 let reason = if with_state {
                     format!("{reason} {}{}", job.account_state(), job.session_note())
@@ -120,6 +129,12 @@ fn act(job: &mut Job, action: Action, missing: &str, now_ms: u64) -> Action {
             now_ms,
         );
     }
+    if let Action::NextPage { .. } = action {
+        if job.pages_turned >= MAX_PAGES {
+            return fail_missing(job, &format!("{missing} in {MAX_PAGES} pages"), now_ms);
+        }
+        job.pages_turned += 1;
+    }
     if matches!(action, Action::Confirm { .. }) {
         // Recorded before Ok is clicked: a reload after this never submits again.
         job.ok_clicked = true;
@@ -150,8 +165,18 @@ fn fail_missing(job: &mut Job, missing: &str, now_ms: u64) -> Action {
 
 fn finish(job: &mut Job, now_ms: u64) -> Action {
     let r = &job.request;
+    let checked = if job.allocated_checked {
+        "checked in the company's session and in the companies list"
+    } else {
+        "checked in the company's session"
+    };
+    let was = if job.unchanged {
+        " It already had that size, so nothing was submitted."
+    } else {
+        ""
+    };
     job.outcome = Some(format!(
-        "The backup account {} of {} is now {} GB (checked on the Home page), and the partner session is resumed.",
+        "The backup account {} of {} is now {} GB ({checked}), and the partner session is resumed.{was}",
         r.admin_username.trim(),
         r.company.trim(),
         r.requested_gb
@@ -188,7 +213,7 @@ fn request_problem(job: &Job) -> Option<String> {
     None
 }
 
-fn step_outcome(job: &Job, view: &PageView) -> Outcome {
+fn step_outcome(job: &mut Job, view: &PageView) -> Outcome {
     match job.step {
         Step::OpenCompanies => open_companies(job, view),
         Step::LoginAsCompanyAdmin => login_as_company_admin(job, view),
@@ -197,84 +222,148 @@ fn step_outcome(job: &Job, view: &PageView) -> Outcome {
         }
         Step::EnterSize => in_company_session(job, view).unwrap_or_else(|| enter_size(job, view)),
         Step::Verify => in_company_session(job, view).unwrap_or_else(|| verify(job, view)),
-        Step::Resume => resume(view),
+        Step::Resume => resume(job, view),
     }
 }
 
-/// Step 1: the partner session's companies table, listing the company.
-fn open_companies(job: &Job, view: &PageView) -> Outcome {
-    let company = job.request.company.trim();
+/// The company's row in the partner session's companies grid, or what to do to reach it:
+/// open the companies page, turn a page, wait, or stop when several rows carry the name.
+fn company_row(job: &mut Job, view: &PageView) -> Result<(usize, usize), Outcome> {
+    let company = job.request.company.trim().to_string();
+    match view.locate(GridKind::Companies, &company) {
+        Located::One(g, r) => {
+            job.allocated_seen |= view.grids[g].has_allocated();
+            Ok((g, r))
+        }
+        Located::NoGear(g, _) => {
+            job.allocated_seen |= view.grids[g].has_allocated();
+            Err(Outcome::Wait(format!(
+                "the gear or Actions control of the company {company} was not found"
+            )))
+        }
+        Located::Several(n) => Err(several_companies(&company, n)),
+        Located::NotListed => Err(turn_page(view, GridKind::Companies, no_company(&company))),
+        Located::NoGrid => Err(to_companies_page(view)),
+    }
+}
+
+/// The pager's Next under the grid of `kind`, or a wait saying `missing`.
+fn turn_page(view: &PageView, kind: GridKind, missing: String) -> Outcome {
+    match view.next_page(kind) {
+        Some((_, page)) => Outcome::Act(
+            Action::NextPage {
+                grid: kind,
+                from_page: page.unwrap_or(0),
+            },
+            missing,
+        ),
+        None => Outcome::Wait(missing),
+    }
+}
+
+/// Step 1: the partner session's companies grid, listing the company.
+fn open_companies(job: &mut Job, view: &PageView) -> Outcome {
+    let company = job.request.company.trim().to_string();
     if view.in_company_session() {
-        return match view.shown_company(company) {
-            // Already in the company's session: step 2's goal is met too.
+        return match view.shown_company(&company) {
+            // Already in the company's session, named whole: step 2's goal is met too.
             Shown::Target => Outcome::Done,
             Shown::Other(other) => leave_company_session(view, &other),
-            Shown::Nothing => Outcome::Wait(format!(
-                "the company name {company} was not found in the upper right"
-            )),
+            Shown::Nothing => Outcome::Wait(not_in_header(&company)),
         };
     }
-    match view.companies_table.as_deref() {
-        Some(rows) => match find_row(rows, company) {
-            RowMatch::One(..) => Outcome::Done,
-            RowMatch::Several(n) => several_companies(company, n),
-            RowMatch::None => Outcome::Wait(no_company(company)),
-        },
-        None => to_companies_page(view),
+    match company_row(job, view) {
+        Ok(_) => Outcome::Done,
+        // Step 1 only needs the row; step 2 waits for its control.
+        Err(Outcome::Wait(_)) if matches!(view.locate(GridKind::Companies, &company), Located::NoGear(..)) => {
+            Outcome::Done
+        }
+        Err(outcome) => outcome,
     }
 }
 
-/// Step 2: the company's gear > Login as Company Admin, until the company session shows
-/// the company in the upper right.
-fn login_as_company_admin(job: &Job, view: &PageView) -> Outcome {
-    let company = job.request.company.trim();
+/// Step 2: the company's gear or Actions > Login as Company Admin, until the company
+/// session names the company whole in the header.
+fn login_as_company_admin(job: &mut Job, view: &PageView) -> Outcome {
+    let company = job.request.company.trim().to_string();
     if view.in_company_session() {
-        return match view.shown_company(company) {
+        return match view.shown_company(&company) {
             Shown::Target => Outcome::Done,
             Shown::Other(other) => wrong_company(job, &other),
-            Shown::Nothing => Outcome::Wait(format!(
-                "the company name {company} was not found in the upper right"
-            )),
+            Shown::Nothing => Outcome::Wait(not_in_header(&company)),
         };
     }
-    let Some(rows) = view.companies_table.as_deref() else {
-        return to_companies_page(view);
+    let (g, r) = match company_row(job, view) {
+        Ok(at) => at,
+        Err(outcome) => return outcome,
     };
-    let (row, key) = match find_row(rows, company) {
-        RowMatch::One(row, key) => (row, key),
-        RowMatch::Several(n) => return several_companies(company, n),
-        RowMatch::None => return Outcome::Wait(no_company(company)),
-    };
+    let key = view.grids[g].name_of(r).unwrap_or(&company).to_string();
+    row_menu_item(
+        job,
+        view,
+        (GridKind::Companies, g, r, &key),
+        LOGIN_ITEM,
+        || unmanaged(job_company(job)),
+        format!("the company session for {company} did not open"),
+    )
+}
+
+/// The company name of a job, trimmed.
+fn job_company(job: &Job) -> String {
+    job.request.company.trim().to_string()
+}
+
+/// Opens the row's menu and chooses `item` in it, only in the menu the page ties to
+/// that row. A menu of the row without the item ends the run with `lacks()`; a menu that
+/// opened after Allot's click but that the page does not tie to the row ends it too.
+fn row_menu_item(
+    job: &Job,
+    view: &PageView,
+    (kind, g, r, key): (GridKind, usize, usize, &str),
+    item: &str,
+    lacks: impl FnOnce() -> String,
+    missing: String,
+) -> Outcome {
     let open_action = Action::OpenRowMenu {
-        table: Target::Companies,
+        grid: kind,
         row_key: key.to_string(),
     };
-    if !view.open_menu.is_empty() {
-        let ours = job.last_action.as_ref() == Some(&open_action);
-        if view.menu_is_for(rows, row, key, ours) {
-            return match view.menu_item(LOGIN_ITEM) {
-                Some(item) => Outcome::Act(
-                    Action::ChooseMenuItem {
-                        text: item.to_string(),
-                    },
-                    format!("the company session for {company} did not open"),
-                ),
-                None => Outcome::Wait(format!("the menu item {LOGIN_ITEM} was not found")),
-            };
-        }
+    if let Some(m) = view.menu_of(g, r) {
+        let menu = &view.menus[m];
+        return match menu_item(menu, item) {
+            Some(text) => Outcome::Act(
+                Action::ChooseMenuItem {
+                    grid: kind,
+                    row_key: key.to_string(),
+                    text: text.to_string(),
+                },
+                missing,
+            ),
+            None if !menu.items.is_empty() => Outcome::Fail {
+                reason: format!("{}: {}", job.step.label(), lacks()),
+                with_state: true,
+            },
+            None => Outcome::Wait(format!("the menu item {item} was not found")),
+        };
     }
-    if !row.has_gear {
-        return Outcome::Wait(format!("the gear of the company {company} was not found"));
+    if job.last_action.as_ref() == Some(&open_action) && view.stray_new_menu(g, r) {
+        return Outcome::Fail {
+            reason: format!(
+                "{}: a menu opened that the page does not tie to the row of {key}, so Allot cannot tell whose it is and stopped before clicking {item}.",
+                job.step.label()
+            ),
+            with_state: true,
+        };
     }
     Outcome::Act(
         open_action,
-        format!("the gear menu of the company {company} did not open"),
+        format!("the menu of {key} did not open"),
     )
 }
 
 /// Steps 3 to 5 happen in the target company's session. `None` when the page is in it;
 /// otherwise what to do about that. Checked on every call, so every click that changes
-/// something comes after a look at the upper right.
+/// something comes after a look at the header.
 fn in_company_session(job: &Job, view: &PageView) -> Option<Outcome> {
     let company = job.request.company.trim();
     if !view.in_company_session() {
@@ -285,46 +374,69 @@ fn in_company_session(job: &Job, view: &PageView) -> Option<Outcome> {
     match view.shown_company(company) {
         Shown::Target => None,
         Shown::Other(other) => Some(wrong_company(job, &other)),
-        Shown::Nothing => Some(Outcome::Wait(format!(
-            "the company name {company} was not found in the upper right"
-        ))),
+        Shown::Nothing => Some(Outcome::Wait(not_in_header(company))),
     }
 }
 
-/// Step 3: Backup Accounts, the admin account's gear > Change Account Size, until the
-/// dialog Allot opened is there.
-fn open_change_size(job: &Job, view: &PageView) -> Outcome {
+/// True when the size dialog is the one Allot's own click on the target account's
+/// "Change Account Size" opened.
+fn dialog_is_ours(job: &Job, dialog: &SizeDialog) -> bool {
     let account = job.request.admin_username.trim();
-    let choose_action = |text: &str| Action::ChooseMenuItem {
-        text: text.to_string(),
-    };
-    if view.size_dialog.is_some() {
-        let opened_by_us = matches!(
+    dialog.opened_by_allot
+        && matches!(
             &job.last_action,
-            Some(Action::ChooseMenuItem { text }) if same_name(text, CHANGE_SIZE_ITEM)
-        );
-        return if opened_by_us {
-            Outcome::Done
-        } else {
-            Outcome::Wait(format!(
-                "a {CHANGE_SIZE_ITEM} dialog is open that Allot did not open; close it and start again"
-            ))
-        };
+            Some(Action::ChooseMenuItem { grid: GridKind::Accounts, row_key, text })
+                if same_name(row_key, account) && same_name(text, CHANGE_SIZE_ITEM)
+        )
+}
+
+/// Another backup account the dialog names whole ("Account: acme-frontdesk").
+fn names_other_account(job: &Job, view: &PageView, dialog: &SizeDialog) -> Option<String> {
+    let account = job.request.admin_username.trim();
+    let others: Vec<&str> = view
+        .grids
+        .iter()
+        .filter(|g| g.kind() == Some(GridKind::Accounts))
+        .flat_map(|g| (0..g.rows.len()).filter_map(move |r| g.name_of(r)))
+        .filter(|name| !same_name(name, account))
+        .collect();
+    dialog.texts.iter().find_map(|t| {
+        others
+            .iter()
+            .find(|o| super::text::names_whole(t, o))
+            .map(|o| o.to_string())
+    })
+}
+
+/// Step 3: the admin account's row (on the page already, or on Backup Accounts), its
+/// gear or Actions > Change Account Size, until the dialog that click opened is there.
+fn open_change_size(job: &mut Job, view: &PageView) -> Outcome {
+    let account = job.request.admin_username.trim().to_string();
+    let company = job_company(job);
+    if let Some(dialog) = view.size_dialog.as_ref() {
+        if !dialog_is_ours(job, dialog) {
+            return Outcome::Fail {
+                reason: format!(
+                    "{}: a {CHANGE_SIZE_ITEM} dialog is open that Allot did not open, so Allot stopped before changing anything. Close it and start again.",
+                    job.step.label()
+                ),
+                with_state: true,
+            };
+        }
+        if let Some(other) = names_other_account(job, view, dialog) {
+            return Outcome::Fail {
+                reason: format!(
+                    "{}: the {CHANGE_SIZE_ITEM} dialog names the backup account {other}, not {account}, so Allot stopped before changing anything.",
+                    job.step.label()
+                ),
+                with_state: true,
+            };
+        }
+        return Outcome::Done;
     }
-    let Some(rows) = view.accounts_table.as_deref() else {
-        return match view.link(ACCOUNTS_LINK) {
-            Some(link) => Outcome::Act(
-                Action::ClickLink {
-                    text: link.to_string(),
-                },
-                format!("{ACCOUNTS_LINK} did not open"),
-            ),
-            None => Outcome::Wait(format!("the link {ACCOUNTS_LINK} was not found")),
-        };
-    };
-    let (row, key) = match find_row(rows, account) {
-        RowMatch::One(row, key) => (row, key),
-        RowMatch::Several(n) => {
+    let (g, r) = match view.locate(GridKind::Accounts, &account) {
+        Located::One(g, r) => (g, r),
+        Located::Several(n) => {
             return Outcome::Fail {
                 reason: format!(
                     "{}: {n} backup accounts are named {account}, so Allot cannot tell which to change.",
@@ -333,50 +445,114 @@ fn open_change_size(job: &Job, view: &PageView) -> Outcome {
                 with_state: true,
             }
         }
-        RowMatch::None => {
-            return Outcome::Wait(format!("no backup account named {account} was found"))
+        Located::NoGear(..) | Located::NoGrid => return to_accounts_page(view, &account),
+        Located::NotListed => {
+            let missing = format!("no backup account named {account} was found");
+            return match view.next_page(GridKind::Accounts) {
+                Some(_) => turn_page(view, GridKind::Accounts, missing),
+                None => match to_accounts_page(view, &account) {
+                    Outcome::Act(..) if job.actions_in_step > 0 => Outcome::Wait(missing),
+                    other => other,
+                },
+            };
         }
     };
-    let open_action = Action::OpenRowMenu {
-        table: Target::Accounts,
-        row_key: key.to_string(),
-    };
-    if !view.open_menu.is_empty() {
-        let ours = job.last_action.as_ref() == Some(&open_action);
-        if view.menu_is_for(rows, row, key, ours) {
-            return match view.menu_item(CHANGE_SIZE_ITEM) {
-                Some(item) => Outcome::Act(
-                    choose_action(item),
-                    format!("{CHANGE_SIZE_ITEM} did not open"),
+    let grid = &view.grids[g];
+    if let Some(owner) = grid.company_of(r) {
+        if !same_name(owner, &company) {
+            return Outcome::Fail {
+                reason: format!(
+                    "{}: the backup account {account} is listed under the company {owner}, not {company}, so Allot stopped before changing anything.",
+                    job.step.label()
                 ),
-                None => Outcome::Wait(format!("the menu item {CHANGE_SIZE_ITEM} was not found")),
+                with_state: true,
             };
         }
     }
-    if !row.has_gear {
-        return Outcome::Wait(format!(
-            "the gear of the backup account {account} was not found"
-        ));
+    if let Some(size) = grid.size_of(r) {
+        if let Some(problem) = size_problem(job, size) {
+            return problem;
+        }
+        if size == job.request.requested_gb && !job.ok_clicked {
+            job.unchanged = true;
+            return Outcome::Goto(Step::Verify);
+        }
     }
-    Outcome::Act(
-        open_action,
-        format!("the gear menu of the backup account {account} did not open"),
+    let key = grid.name_of(r).unwrap_or(&account).to_string();
+    row_menu_item(
+        job,
+        view,
+        (GridKind::Accounts, g, r, &key),
+        CHANGE_SIZE_ITEM,
+        || {
+            format!(
+                "the menu of the backup account {account} has no {CHANGE_SIZE_ITEM}, so Allot cannot change its size."
+            )
+        },
+        format!("{CHANGE_SIZE_ITEM} did not open"),
     )
 }
 
-/// Step 4: the size in the field, then Ok once; done when the dialog closes without an
-/// error.
-fn enter_size(job: &Job, view: &PageView) -> Outcome {
+/// The account shows `size`, neither the size it had when the fix was asked for nor the
+/// size asked: it is not the account this Create made.
+fn size_problem(job: &Job, size: u32) -> Option<Outcome> {
+    let r = &job.request;
+    let known = r.current_gb;
+    if job.ok_clicked || known == 0 || size == known || size == r.requested_gb {
+        return None;
+    }
+    Some(Outcome::Fail {
+        reason: format!(
+            "{}: the backup account {} is {size} GB, not the {known} GB of the admin account this Create made, so it may be another account: Allot stopped before changing anything.",
+            job.step.label(),
+            r.admin_username.trim()
+        ),
+        with_state: false,
+    })
+}
+
+/// The way to the company's backup accounts: the "Backup Accounts" link.
+fn to_accounts_page(view: &PageView, account: &str) -> Outcome {
+    match view.link(ACCOUNTS_LINK) {
+        Some(link) => Outcome::Act(
+            Action::ClickLink {
+                text: link.to_string(),
+            },
+            format!("the backup account {account} with its gear or Actions control was not found"),
+        ),
+        None => Outcome::Wait(format!(
+            "the backup account {account} with its gear or Actions control was not found, nor a link {ACCOUNTS_LINK}"
+        )),
+    }
+}
+
+/// Step 4: the size in the field of the dialog Allot opened, then Ok (or Save) once;
+/// done when the dialog closes without an error.
+fn enter_size(job: &mut Job, view: &PageView) -> Outcome {
     let gb = job.request.requested_gb;
     let Some(dialog) = view.size_dialog.as_ref() else {
         return if job.ok_clicked {
-            // Closed after Ok (or the page reloaded): the Home page will tell.
+            // Closed after Ok (or the page reloaded): step 5 will tell.
             Outcome::Done
         } else {
             // Closed before Ok (a reload): open it again.
-            Outcome::Back(Step::OpenChangeSize)
+            Outcome::Goto(Step::OpenChangeSize)
         };
     };
+    if !job.ok_clicked && !dialog.opened_by_allot {
+        return Outcome::Fail {
+            reason: format!(
+                "{}: the {CHANGE_SIZE_ITEM} dialog on the page is not the one Allot opened, so Allot stopped before changing anything.",
+                job.step.label()
+            ),
+            with_state: true,
+        };
+    }
+    if !job.ok_clicked {
+        if let Some(problem) = parse_gb(&dialog.initial).and_then(|size| size_problem(job, size)) {
+            return problem;
+        }
+    }
     let error = dialog
         .error
         .as_deref()
@@ -402,7 +578,7 @@ fn enter_size(job: &Job, view: &PageView) -> Outcome {
     }
     if job.ok_clicked {
         return Outcome::Wait(format!(
-            "the {CHANGE_SIZE_ITEM} dialog did not close after {OK_BUTTON}"
+            "the {CHANGE_SIZE_ITEM} dialog did not close after it was confirmed"
         ));
     }
     if !value_ok {
@@ -411,70 +587,138 @@ fn enter_size(job: &Job, view: &PageView) -> Outcome {
             format!("the size field did not take {gb}"),
         );
     }
-    Outcome::Act(
-        Action::Confirm {
-            button: OK_BUTTON.to_string(),
-        },
-        format!("the {CHANGE_SIZE_ITEM} dialog did not close after {OK_BUTTON}"),
-    )
-}
-
-/// Step 5: the Home page's Backup Account Usage shows the requested size.
-fn verify(job: &Job, view: &PageView) -> Outcome {
-    let account = job.request.admin_username.trim();
-    let gb = job.request.requested_gb;
-    if view.usage_table.is_none() {
-        return match view.link(HOME_LINK) {
-            Some(link) => Outcome::Act(
-                Action::ClickLink {
-                    text: link.to_string(),
-                },
-                "the Home page did not open".to_string(),
-            ),
-            None => Outcome::Wait(format!("the link {HOME_LINK} was not found")),
-        };
-    }
-    let Some(row) = view.usage_row(account) else {
-        return Outcome::Wait(format!(
-            "no account named {account} was found in Backup Account Usage on the Home page"
-        ));
-    };
-    match parse_gb(&row.size_text) {
-        Some(shown) if shown == gb => Outcome::Done,
-        Some(shown) => Outcome::Fail {
-            reason: format!("The Home page still shows {shown} GB for {account}, not {gb} GB."),
-            with_state: false,
-        },
+    let button = CONFIRM_BUTTONS.iter().find_map(|want| {
+        dialog
+            .buttons
+            .iter()
+            .find(|b| same_name(b, want))
+            .map(|b| b.trim().to_string())
+    });
+    match button {
+        Some(button) => Outcome::Act(
+            Action::Confirm { button },
+            format!("the {CHANGE_SIZE_ITEM} dialog did not close after it was confirmed"),
+        ),
         None => Outcome::Wait(format!(
-            "the size of {account} in Backup Account Usage could not be read (\"{}\")",
-            clip(&row.size_text, 40)
+            "the {CHANGE_SIZE_ITEM} dialog has no Ok or Save button"
         )),
     }
 }
 
-/// Step 6: back to the partner session; done when the resume link is gone.
-fn resume(view: &PageView) -> Outcome {
-    match view.resume_link.as_deref().map(str::trim) {
-        Some(link) if !link.is_empty() => Outcome::Act(
+/// Step 5: the company's session shows the requested size: Backup Account Usage on the
+/// Home page, or the accounts grid's Size column when Home has no usage table.
+fn verify(job: &mut Job, view: &PageView) -> Outcome {
+    let account = job.request.admin_username.trim().to_string();
+    let gb = job.request.requested_gb;
+    let shown = if let Some(row) = view.usage_row(&account) {
+        match parse_gb(&row.size_text) {
+            Some(size) => Some(size),
+            None => {
+                return Outcome::Wait(format!(
+                    "the size of {account} in Backup Account Usage could not be read (\"{}\")",
+                    clip(&row.size_text, 40)
+                ))
+            }
+        }
+    } else if view.usage_table.is_none() && !job.went_home && view.link(HOME_LINK).is_some() {
+        job.went_home = true;
+        return Outcome::Act(
             Action::ClickLink {
-                text: link.to_string(),
+                text: view.link(HOME_LINK).unwrap_or(HOME_LINK).to_string(),
             },
-            "the partner session did not come back".to_string(),
-        ),
-        _ => Outcome::Done,
+            "the Home page did not open".to_string(),
+        );
+    } else {
+        match view.locate(GridKind::Accounts, &account) {
+            Located::One(g, r) | Located::NoGear(g, r) => view.grids[g].size_of(r),
+            _ => None,
+        }
+    };
+    match shown {
+        Some(size) if size == gb => Outcome::Done,
+        Some(size) => Outcome::Fail {
+            reason: format!("The dashboard still shows {size} GB for {account}, not {gb} GB."),
+            with_state: false,
+        },
+        None if job.went_home && view.usage_table.is_none() => {
+            // Home was opened and has no usage table: the Backup Accounts page shows sizes.
+            match view.link(ACCOUNTS_LINK) {
+                Some(link) if view.locate(GridKind::Accounts, &account) == Located::NoGrid => {
+                    Outcome::Act(
+                        Action::ClickLink {
+                            text: link.to_string(),
+                        },
+                        format!("the size of {account} was not found on the dashboard"),
+                    )
+                }
+                _ => Outcome::Wait(format!(
+                    "the size of {account} was not found on the dashboard"
+                )),
+            }
+        }
+        None => Outcome::Wait(format!(
+            "no account named {account} was found in Backup Account Usage on the Home page"
+        )),
     }
 }
 
-/// The way to the companies table from a partner page.
+/// Step 6: back to the partner session; where the companies grid has an Allocated Space
+/// column, it must show the new size too.
+fn resume(job: &mut Job, view: &PageView) -> Outcome {
+    if let Some(link) = view.resume_link.as_deref().map(str::trim) {
+        if !link.is_empty() {
+            return Outcome::Act(
+                Action::ClickLink {
+                    text: link.to_string(),
+                },
+                "the partner session did not come back".to_string(),
+            );
+        }
+    }
+    if !job.allocated_seen || job.allocated_checked {
+        return Outcome::Done;
+    }
+    let company = job_company(job);
+    let gb = job.request.requested_gb;
+    let (g, r) = match view.locate(GridKind::Companies, &company) {
+        Located::One(g, r) | Located::NoGear(g, r) => (g, r),
+        _ => {
+            return match company_row(job, view) {
+                Err(outcome) => outcome,
+                Ok(_) => Outcome::Wait(no_company(&company)),
+            }
+        }
+    };
+    match view.grids[g].allocated_of(r) {
+        Some(size) if size == gb => {
+            job.allocated_checked = true;
+            Outcome::Done
+        }
+        Some(size) => Outcome::Fail {
+            reason: format!(
+                "The companies list shows Allocated Space {size} GB for {company}, not {gb} GB."
+            ),
+            with_state: false,
+        },
+        // This page's grid has no Allocated Space column: nothing more to check.
+        None => Outcome::Done,
+    }
+}
+
+/// The way to the companies grid from a partner page: the seed's "View & Manage
+/// Companies", or the newer "Companies".
 fn to_companies_page(view: &PageView) -> Outcome {
-    match view.link(COMPANIES_LINK) {
+    match COMPANIES_LINKS.iter().find_map(|l| view.link(l)) {
         Some(link) => Outcome::Act(
             Action::ClickLink {
                 text: link.to_string(),
             },
-            format!("{COMPANIES_LINK} did not open"),
+            format!("{} did not open", COMPANIES_LINKS[0]),
         ),
-        None => Outcome::Wait(format!("the link {COMPANIES_LINK} was not found")),
+        None => Outcome::Wait(format!(
+            "the link {} (or Companies) was not found",
+            COMPANIES_LINKS[0]
+        )),
     }
 }
 
@@ -510,14 +754,24 @@ fn wrong_company(job: &Job, other: &str) -> Outcome {
     }
 }
 
+fn not_in_header(company: &str) -> String {
+    format!("the company name {company} was not found in the page's header")
+}
+
 fn no_company(company: &str) -> String {
-    format!("no company named {company} was found in {COMPANIES_LINK}")
+    format!("no company named {company} was found in the companies list")
+}
+
+fn unmanaged(company: String) -> String {
+    format!(
+        "{company} is not a managed company: its menu has no {LOGIN_ITEM}, so Allot cannot reach its backup accounts. Nothing was changed. Make the company managed first (only its admin can ask for that), then resize its admin backup account."
+    )
 }
 
 fn several_companies(company: &str, n: usize) -> Outcome {
     Outcome::Fail {
         reason: format!(
-            "{n} companies are named {company} in {COMPANIES_LINK}, so Allot cannot tell which to open: Allot stopped before changing anything."
+            "{n} companies are named {company} in the companies list, so Allot cannot tell which to open: Allot stopped before changing anything."
         ),
         with_state: false,
     }

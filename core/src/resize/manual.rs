@@ -27,20 +27,20 @@ fn manual_step(job: &Job, step: Step) -> String {
     let gb = r.requested_gb;
     match step {
         Step::OpenCompanies => {
-            "In the partner dashboard, open Manage > Companies > View & Manage Companies."
+            "In the partner dashboard, open Manage > Companies > View & Manage Companies (on the newer dashboard: Accounts > Companies)."
                 .to_string()
         }
         Step::LoginAsCompanyAdmin => format!(
-            "On the company {company}, click the gear at the right and choose Login as Company Admin. Check that {company} shows in the upper right."
+            "On the company {company}, click the gear (or Actions) at the right and choose Login as Company Admin. Check that the dashboard's header shows {company}. (An unmanaged company has no Login as Company Admin: it must be made managed first.)"
         ),
         Step::OpenChangeSize => format!(
-            "Open Backup Accounts. On the backup account {account}, click the gear at the right and choose Change Account Size."
+            "Open Backup Accounts (on the newer dashboard: Endpoint Backup > Backup Accounts). On the backup account {account}, click the gear (or Actions) at the right and choose Change Account Size."
         ),
         Step::EnterSize => format!(
-            "Enter {gb} in Account Size In GB and click Ok."
+            "Enter {gb} in Account Size In GB and click Ok (or Save)."
         ),
         Step::Verify => format!(
-            "Open Home and check that Backup Account Usage shows {account} at {gb} GB. If it shows another size, change the size again (Backup Accounts, gear, Change Account Size)."
+            "Open Home and check that Backup Account Usage (or the backup accounts list) shows {account} at {gb} GB. If it shows another size, change the size again (Backup Accounts, gear, Change Account Size)."
         ),
         Step::Resume => {
             "Click the link \"Click here to resume session as ...\" to go back to the partner dashboard."

@@ -1,14 +1,17 @@
 //! The allocation fix after Create: the admin backup account is left at 5 GB, and the
-//! seed's six steps (View & Manage Companies, Login as Company Admin, Change Account
-//! Size, Ok, the Home page's Backup Account Usage, resume the partner session) give it
-//! the size the partner asked for.
+//! seed's six steps (the companies list, Login as Company Admin, Change Account Size,
+//! Ok, the company's sizes, resume the partner session) give it the size the partner
+//! asked for, on the seed's dashboard and on the newer one.
 //!
 //! The content script reads each page into a [`PageView`] (by visible text, never ids),
-//! calls [`advance`] with the stored [`Job`], does the one [`Action`] it returns, saves
-//! the job, and asks again when the page changes or loads. The machine decides
-//! everything; time comes in as `now_ms`. No browser, no clock, no panics.
+//! calls [`advance`] with the stored [`Job`], and does the one [`Action`] it returns,
+//! after [`resolve`] has tied it to the page as it is at that moment. Whether a Create
+//! made a company is [`create_answer`]'s call. The machine decides everything; time
+//! comes in as `now_ms`. No browser, no clock, no panics.
 
 mod action;
+mod created;
+mod grid;
 mod job;
 mod machine;
 mod manual;
@@ -16,9 +19,11 @@ mod step;
 mod text;
 mod view;
 
-pub use action::{Action, Target};
+pub use action::{resolve, Action, Resolved};
+pub use created::{create_answer, CreateAnswer, SentCreate};
+pub use grid::{leading_gb, Grid, GridKind, Paging, Row, RowMatch};
 pub use job::{FixRequest, Job, Limits, Status};
 pub use machine::advance;
 pub use step::Step;
-pub use text::{contains_name, normalize, parse_gb, same_name};
-pub use view::{PageView, Row, SizeDialog, UsageRow};
+pub use text::{contains_name, names_whole, normalize, parse_gb, same_name};
+pub use view::{menu_item, Located, Menu, PageView, Shown, SizeDialog, UsageRow};

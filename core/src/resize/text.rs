@@ -1,20 +1,39 @@
 //! How the fix compares what the dashboard shows with what the partner asked for:
-//! names compared after trimming, collapsing whitespace and folding case, and a lenient
-//! reader for sizes such as "10 GB", "10GB" or "10.00 GB".
+//! names compared whole after Unicode normalisation (NFKC), trimming, collapsing
+//! whitespace and folding case, and a lenient reader for sizes such as "10 GB", "10GB"
+//! or "10.00 GB".
 
-/// `text` trimmed, with every run of whitespace (non-breaking spaces included) made one
-/// space, in lower case. Two texts name the same thing when their normal forms are equal.
+use unicode_normalization::UnicodeNormalization;
+
+/// `text` in Unicode compatibility form (NFKC: full-width letters, ligatures and
+/// composed accents made one way), trimmed, with every run of whitespace (non-breaking
+/// and ideographic spaces included) made one space, in lower case. Two texts name the
+/// same thing when their normal forms are equal.
 pub fn normalize(text: &str) -> String {
-    text.split_whitespace()
+    let composed: String = text.nfkc().collect();
+    composed
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
 }
 
-/// True when `a` and `b` are the same name once normalised; an empty name matches nothing.
+/// True when `a` and `b` are the same name once normalised; an empty name matches
+/// nothing. Names are compared whole: "Acme" is never "Acme Dental".
 pub fn same_name(a: &str, b: &str) -> bool {
     let a = normalize(a);
     !a.is_empty() && a == normalize(b)
+}
+
+/// The separators a dashboard header puts between the things it names ("Acme Dental |
+/// Log Off", "Company: Acme Dental", "Pax8 Partner > Acme Dental").
+const HEADER_SEPARATORS: [char; 8] = ['|', '•', '·', '>', '»', '/', ':', '\u{2014}'];
+
+/// True when a header text names `name` whole: the whole text is the name, or one of its
+/// parts between separators is ("Company: Acme Dental" names "Acme Dental", never
+/// "Acme").
+pub fn names_whole(text: &str, name: &str) -> bool {
+    same_name(text, name) || text.split(HEADER_SEPARATORS).any(|part| same_name(part, name))
 }
 
 /// True when `name` appears in `text` as a whole (not inside a longer word): "HighTech"
