@@ -1,4 +1,4 @@
-//! The few WebExtension APIs Allot uses (`chrome.storage.local`, `chrome.runtime`),
+//! The few WebExtension APIs Allot uses (`chrome.storage.local`, `chrome.runtime`, `chrome.tabs`),
 //! bound by hand and wrapped so that a missing API is an error, never a crash.
 
 use serde::{de::DeserializeOwned, Serialize};
@@ -63,6 +63,15 @@ extern "C" {
     fn tabs_query(query: &JsValue) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = ["chrome", "tabs"], js_name = sendMessage)]
     fn tabs_send(tab: f64, message: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = ["chrome", "runtime"], js_name = sendMessage)]
+    fn runtime_send(message: &JsValue) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Sends a message to the extension's background worker and waits for its answer.
+pub async fn ask_background<T: Serialize>(message: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let msg = message.serialize(&serializer)?;
+    JsFuture::from(runtime_send(&msg)?).await
 }
 
 /// Answers messages from the popup: `handle` gets the message and returns the reply.

@@ -3,6 +3,7 @@
 
 mod browser;
 pub mod content;
+pub mod controls;
 pub mod dom;
 pub mod fix;
 mod log;
@@ -15,7 +16,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub fn start_content() {
     log::install_panic_hook();
-    content::start();
+    content::start(fix::on_create_sent);
     fix::start();
 }
 

@@ -4,8 +4,8 @@ mod common;
 
 use allot_core::labels::FormKind;
 use allot_core::FieldId;
-use allot_extension::content::collect;
 use allot_extension::content::detect::{self, Found};
+use allot_extension::controls as collect;
 use common::{doc, seed_rows, Fixture, CREATE_FIELDS};
 use wasm_bindgen_test::*;
 use web_sys::Element;

@@ -3,7 +3,7 @@
 mod common;
 
 use allot_core::FieldId;
-use allot_extension::content::collect::label_candidates;
+use allot_extension::controls::label_candidates;
 use common::{seed_rows, Fixture, CREATE_FIELDS};
 use wasm_bindgen_test::*;
 

@@ -74,7 +74,10 @@ pub fn create_answer(company: &str, texts: &[String], form_shown: bool) -> Creat
     if form_shown {
         return CreateAnswer::Refused("the create form came back".into());
     }
-    if texts.iter().any(|t| made_name(t).is_some_and(|n| same_name(&n, company))) {
+    if texts
+        .iter()
+        .any(|t| made_name(t).is_some_and(|n| same_name(&n, company)))
+    {
         return CreateAnswer::Accepted;
     }
     match texts.iter().find(|t| {
@@ -99,6 +102,7 @@ fn made_name(text: &str) -> Option<String> {
                 .unwrap_or(n)
         })
         .or_else(|| MADE_BEFORE.iter().find_map(|start| t.strip_prefix(start)))?;
-    let name = name.trim_matches(|c: char| c == '"' || c == '\'' || c == '“' || c == '”' || c.is_whitespace());
+    let name = name
+        .trim_matches(|c: char| c == '"' || c == '\'' || c == '“' || c == '”' || c.is_whitespace());
     (!name.is_empty()).then(|| name.to_string())
 }

@@ -275,7 +275,12 @@ fn open_companies(job: &mut Job, view: &PageView) -> Outcome {
     match company_row(job, view) {
         Ok(_) => Outcome::Done,
         // Step 1 only needs the row; step 2 waits for its control.
-        Err(Outcome::Wait(_)) if matches!(view.locate(GridKind::Companies, &company), Located::NoGear(..)) => {
+        Err(Outcome::Wait(_))
+            if matches!(
+                view.locate(GridKind::Companies, &company),
+                Located::NoGear(..)
+            ) =>
+        {
             Outcome::Done
         }
         Err(outcome) => outcome,
@@ -355,10 +360,7 @@ fn row_menu_item(
             with_state: true,
         };
     }
-    Outcome::Act(
-        open_action,
-        format!("the menu of {key} did not open"),
-    )
+    Outcome::Act(open_action, format!("the menu of {key} did not open"))
 }
 
 /// Steps 3 to 5 happen in the target company's session. `None` when the page is in it;

@@ -33,7 +33,10 @@ const HEADER_SEPARATORS: [char; 8] = ['|', '•', '·', '>', '»', '/', ':', '\u
 /// parts between separators is ("Company: Acme Dental" names "Acme Dental", never
 /// "Acme").
 pub fn names_whole(text: &str, name: &str) -> bool {
-    same_name(text, name) || text.split(HEADER_SEPARATORS).any(|part| same_name(part, name))
+    same_name(text, name)
+        || text
+            .split(HEADER_SEPARATORS)
+            .any(|part| same_name(part, name))
 }
 
 /// True when `name` appears in `text` as a whole (not inside a longer word): "HighTech"

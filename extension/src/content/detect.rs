@@ -1,7 +1,7 @@
 //! Finds the forms Allot checks among the page's labelled controls: the smallest part
 //! of the page holding the fields of one form and its Create control.
 
-use super::collect::Control;
+use crate::controls::Control;
 use crate::dom::{page_elements, text_of};
 use allot_core::labels::{form_kind, is_create_text, FormKind};
 use allot_core::FieldId;

@@ -27,8 +27,6 @@ pub struct FormState {
     pub summary: Option<Element>,
     /// The debounced re-check while the partner types.
     pub pending: Option<Timeout>,
-    /// A Create went through to the dashboard; its answer is awaited.
-    pub create_sent: bool,
 }
 
 impl FormState {
@@ -46,7 +44,6 @@ impl FormState {
             ack: None,
             summary: None,
             pending: None,
-            create_sent: false,
         }
     }
 

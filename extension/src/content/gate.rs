@@ -6,6 +6,7 @@ use super::{form_of, options, refresh, summary, FORMS};
 use crate::dom::{self, event_element};
 use crate::log;
 use allot_core::finding::blocks_create;
+use allot_core::resize::SentCreate;
 use allot_core::FieldId;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, KeyboardEvent};
@@ -87,19 +88,20 @@ fn check_create(ev: &Event, id: u32) {
         return;
     };
     let opts = options();
+    let mut record = None;
     let blocked = FORMS.with(|forms| {
         let mut forms = forms.borrow_mut();
         let form = forms.iter_mut().find(|f| f.id == id)?;
         if form.override_once {
             form.override_once = false;
-            sent(form);
+            record = sent(form);
             return Some(false);
         }
         form.create_attempted = true;
         let findings = form.findings(&opts);
         if !blocks_create(&findings) {
             summary::remove(form);
-            sent(form);
+            record = sent(form);
             return Some(false);
         }
         ev.prevent_default();
@@ -109,6 +111,12 @@ fn check_create(ev: &Event, id: u32) {
         }
         Some(true)
     });
+    // Told with no form borrowed: the fix reads the page now, before the Create leaves.
+    if let Some(record) = record {
+        if let Some(on_sent) = super::ON_SENT.with(|s| s.get()) {
+            on_sent(record);
+        }
+    }
     refresh(id);
     if blocked == Some(true) {
         let shown = FORMS.with(|forms| {
@@ -124,18 +132,32 @@ fn check_create(ev: &Event, id: u32) {
     }
 }
 
-/// A Create goes to the dashboard: remember what was asked for the allocation fix.
-fn sent(form: &mut super::form::FormState) {
+/// A Create goes to the dashboard: the record the allocation fix needs (what was asked,
+/// never a password or a secret answer), for a company with a quota that reads.
+fn sent(form: &super::form::FormState) -> Option<SentCreate> {
     if form.kind != allot_core::labels::FormKind::CreateCompany {
-        return;
+        return None;
     }
-    form.create_sent = true;
     let snap = form.snapshot();
-    crate::fix::on_create_sent(
-        snap.company_name.as_deref().unwrap_or_default(),
-        snap.username.as_deref().unwrap_or_default(),
-        snap.quota_gb.as_deref().unwrap_or_default(),
-    );
+    let quota_gb =
+        allot_core::size::parse_size(snap.quota_gb.as_deref().unwrap_or_default()).ok()?;
+    Some(SentCreate {
+        company: snap
+            .company_name
+            .as_deref()
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+        admin_username: snap
+            .username
+            .as_deref()
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+        quota_gb,
+        at_ms: js_sys::Date::now().max(0.0) as u64,
+        ..SentCreate::default()
+    })
 }
 
 /// The form whose message boxes or summary (Allot's own parts) hold `el`.

@@ -2,7 +2,6 @@
 //! annotates each once, re-checks as the partner types and holds back a failing Create.
 
 mod ack;
-pub mod collect;
 pub mod detect;
 mod form;
 mod gate;
@@ -13,7 +12,7 @@ mod summary;
 use crate::browser;
 use crate::dom::{self, is_own};
 use crate::log;
-use allot_core::labels::FormKind;
+use allot_core::resize::SentCreate;
 use allot_core::Options;
 use form::FormState;
 use gloo_timers::callback::Timeout;
@@ -33,15 +32,14 @@ thread_local! {
     static SCAN_TIMER: RefCell<Option<Timeout>> = const { RefCell::new(None) };
     /// Forms whose update waits for the end of a press.
     static WAITING: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    /// Who hears of a Create Allot let through (the allocation fix).
+    static ON_SENT: Cell<Option<fn(SentCreate)>> = const { Cell::new(None) };
 }
 
-/// Every control on the page whose labels name a field (for the allocation fix).
-pub fn controls(doc: &web_sys::Document) -> Vec<collect::Control> {
-    collect::controls(doc)
-}
-
-/// Starts Allot on a dashboard page.
-pub fn start() {
+/// Starts Allot on a dashboard page. `on_sent` hears of every Create of a company that
+/// Allot lets through, as one plain record (never a password or a secret answer).
+pub fn start(on_sent: fn(SentCreate)) {
+    ON_SENT.with(|s| s.set(Some(on_sent)));
     let Some(doc) = dom::document() else {
         return;
     };
@@ -87,13 +85,11 @@ fn scan() {
     let Some(doc) = dom::document() else {
         return;
     };
-    let mut sent_left = false;
     FORMS.with(|forms| {
         forms.borrow_mut().retain_mut(|f| {
             if f.is_live() {
                 return true;
             }
-            sent_left |= f.create_sent;
             for (_, el) in &f.fields {
                 render::unmark(f.id, el);
             }
@@ -101,17 +97,11 @@ fn scan() {
             false
         })
     });
-    let controls: Vec<_> = collect::controls(&doc)
+    let controls: Vec<_> = crate::controls::controls(&doc)
         .into_iter()
         .filter(|c| !c.element.has_attribute("data-allot-field"))
         .collect();
     let found = detect::forms(controls);
-    if sent_left {
-        // The form Allot let Create through is gone: back with the dashboard's errors
-        // (a create form again), or accepted.
-        let returned = found.iter().any(|f| f.kind == FormKind::CreateCompany);
-        crate::fix::on_create_answered(!returned);
-    }
     let mut new_ids = Vec::new();
     for found in found {
         let id = NEXT_ID.with(|n| {

@@ -1,37 +1,55 @@
-//! The allocation fix in the page: remembers a Create the dashboard accepted, offers the
-//! resize, and, in the one tab where the partner clicked for it, drives the dashboard's
-//! own pages step by step across page loads, as the core's state machine says.
+//! The allocation fix in the page: offers the resize for a company the dashboard visibly
+//! created, and, in the one tab where the partner clicked for it, drives the dashboard's
+//! own pages step by step across page loads, as the core's state machine says. Three
+//! files carry a run: `observe` reads the page, the core decides, `act` clicks.
 
 mod act;
+mod created;
+mod grids;
+mod lock;
 pub mod message;
 pub mod observe;
 mod store;
 mod ui;
 
+pub use created::on_create_sent;
 pub use store::fixes as stored_fixes;
-pub use store::{SentCreate, FIXES_KEY};
+pub use store::FIXES_KEY;
 
 use crate::dom::{self, event_element};
 use crate::log;
 use allot_core::finding::blocks_create;
-use allot_core::resize::{advance, same_name, Action, FixRequest, Job, Status};
+use allot_core::resize::{advance, Action, Job, Status};
 use allot_core::size::check_size;
 use allot_core::{FieldId, Options};
 use gloo_timers::callback::Interval;
+use observe::Memory;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
-use web_sys::{Event, HtmlInputElement};
+use web_sys::{Element, Event, HtmlInputElement};
 
 /// How often the running fix looks at the page again.
 const TICK_MS: u32 = 400;
-/// How many fixes storage keeps.
-const MAX_FIXES: usize = 50;
-/// A running fix whose tab has said nothing for this long was abandoned (tab closed).
-const ABANDONED_MS: u64 = 120_000;
+
+/// An offer box Allot rendered: the fix it is for, its start button and size field.
+struct Offer {
+    job: String,
+    start: Element,
+    size: Element,
+}
 
 thread_local! {
     static TICKER: RefCell<Option<Interval>> = const { RefCell::new(None) };
     static BUSY: Cell<bool> = const { Cell::new(false) };
+    static STARTING: Cell<bool> = const { Cell::new(false) };
+    /// What Allot's own clicks on this page leave for the next look (taken out while
+    /// the page is read or clicked, never borrowed then).
+    static MEMORY: RefCell<Memory> = RefCell::new(Memory::default());
+    /// The offers on the page, so a click is tied to Allot's own button, not to an
+    /// attribute the page could write.
+    static OFFERS: RefCell<Vec<Offer>> = const { RefCell::new(Vec::new()) };
+    /// Sizes the partner typed in an offer (trusted key presses only), by fix.
+    static TYPED: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Starts the fix's part of the content script on a page load.
@@ -40,45 +58,8 @@ pub fn start() {
     if let Err(e) = crate::browser::on_message(answer) {
         log::js_error("listening to the popup", &e);
     }
-    wasm_bindgen_futures::spawn_local(async {
-        confirm_sent(true).await;
-        resume_or_offer().await;
-    });
-}
-
-/// The partner's Create went through Allot: remember what was asked (no secrets).
-pub fn on_create_sent(company: &str, admin_username: &str, quota: &str) {
-    let Ok(quota_gb) = allot_core::size::parse_size(quota) else {
-        return;
-    };
-    let sent = SentCreate {
-        company: company.trim().to_string(),
-        admin_username: admin_username.trim().to_string(),
-        quota_gb,
-        at_ms: store::now_ms(),
-        answered: false,
-    };
-    wasm_bindgen_futures::spawn_local(async move {
-        if let Err(e) = store::save_sent(Some(&sent)).await {
-            log::js_error("remembering the Create", &e);
-        }
-    });
-}
-
-/// The create form left the page without coming back: the dashboard accepted it.
-pub fn on_create_answered(accepted: bool) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let Some(mut sent) = store::sent().await else {
-            return;
-        };
-        if !accepted {
-            let _ = store::save_sent(None).await;
-            return;
-        }
-        sent.answered = true;
-        let _ = store::save_sent(Some(&sent)).await;
-        confirm_sent(false).await;
-    });
+    created::check(true);
+    wasm_bindgen_futures::spawn_local(resume_or_offer());
 }
 
 /// Answers the popup: this tab is a dashboard; start a fix here.
@@ -106,124 +87,103 @@ async fn answer(message: JsValue) -> JsValue {
     serde_wasm_bindgen::to_value(&reply).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Turns an accepted Create into a fix once the dashboard shows the company (its admin
-/// account in the usage table, or the company in the companies list).
-async fn confirm_sent(page_load: bool) {
-    let Some(sent) = store::sent().await else {
-        return;
-    };
-    let now = store::now_ms();
-    if now.saturating_sub(sent.at_ms) > store::SENT_TTL_MS {
-        let _ = store::save_sent(None).await;
-        return;
-    }
-    if !(sent.answered || page_load) {
-        return;
-    }
-    let Some(doc) = dom::document() else {
-        return;
-    };
-    let view = observe::page_view(&doc);
-    let in_usage = view
-        .usage_table
-        .iter()
-        .flatten()
-        .any(|r| same_name(&r.account, &sent.admin_username));
-    let in_list = view
-        .companies_table
-        .iter()
-        .flatten()
-        .any(|r| r.cells.iter().any(|c| same_name(c, &sent.company)));
-    if !(in_usage || in_list) {
-        return;
-    }
-    let _ = store::save_sent(None).await;
-    if sent.quota_gb <= 5 {
-        return;
-    }
-    let mut jobs = store::fixes().await;
-    let known = jobs.iter().any(|j| {
-        same_name(&j.request.admin_username, &sent.admin_username) && j.status != Status::Done
-    });
-    if known {
-        return;
-    }
-    let request = FixRequest {
-        company: sent.company.clone(),
-        admin_username: sent.admin_username.clone(),
-        requested_gb: sent.quota_gb,
-        company_quota_gb: sent.quota_gb,
-    };
-    jobs.push(Job::new(
-        format!("{now}-{}", sent.admin_username),
-        request,
-        now,
-    ));
-    // Storage keeps the most recent fixes only; the oldest finished ones go first.
-    while jobs.len() > MAX_FIXES {
-        let oldest_over = jobs
+/// On a page load: go on with the fix this tab runs, or show the offers.
+async fn resume_or_offer() {
+    if let Some(id) = lock::mine().await {
+        let jobs = store::fixes().await;
+        if jobs
             .iter()
-            .position(|j| matches!(j.status, Status::Done | Status::Cancelled | Status::Failed))
-            .unwrap_or(0);
-        jobs.remove(oldest_over);
+            .any(|j| j.id == id && j.status == Status::Running)
+        {
+            run(id);
+            return;
+        }
+        lock::release(&id).await;
     }
-    if let Err(e) = store::save_fixes(&jobs).await {
-        log::js_error("remembering the fix", &e);
-    }
-    render_offers(&jobs);
+    show_offers().await;
 }
 
-/// On a page load: go on with this tab's running fix, or show the offers.
-async fn resume_or_offer() {
+/// Shows an offer for each fix waiting for the partner (none while this tab runs one):
+/// confirmed fixes never started, cancelled or failed, and running fixes whose tab was
+/// closed.
+pub(crate) async fn show_offers() {
     let jobs = store::fixes().await;
-    if let Some(id) = store::runner() {
-        match jobs.iter().find(|j| j.id == id) {
-            Some(job) if job.status == Status::Running => {
-                run(job.id.clone());
-                return;
-            }
-            _ => store::set_runner(None),
+    let mut shown = Vec::new();
+    for job in jobs {
+        let abandoned = job.status == Status::Running
+            && job.request.confirmed
+            && !job.dismissed
+            && !lock::alive(&job.id).await;
+        if job.offered() || abandoned {
+            shown.push(job);
         }
     }
-    render_offers(&jobs);
+    render_offers(&shown);
 }
 
-/// Shows an offer for each fix waiting for the partner (none while this tab runs one).
 fn render_offers(jobs: &[Job]) {
     let Some(doc) = dom::document() else {
         return;
     };
     ui::clear(&doc, "data-allot-resize-offer");
+    OFFERS.with(|o| o.borrow_mut().clear());
     if TICKER.with(|t| t.borrow().is_some()) {
         return;
     }
-    let now = store::now_ms();
     for job in jobs {
-        let abandoned = job.status == Status::Running
-            && now.saturating_sub(job.updated_ms) > ABANDONED_MS
-            && !job.dismissed;
-        if !(job.offered() || abandoned) {
-            continue;
-        }
         let shown = ui::offer(&doc, job).and_then(|o| {
             ui::panel(&doc)?.append_child(&o)?;
-            Ok(())
+            Ok(o)
         });
-        if let Err(e) = shown {
-            log::js_error("showing the offer", &e);
+        match shown {
+            Ok(o) => {
+                let part = |attr: &str| o.query_selector(&format!("[{attr}]")).ok().flatten();
+                if let (Some(start), Some(size)) = (
+                    part("data-allot-resize-start"),
+                    part("data-allot-resize-size"),
+                ) {
+                    TYPED.with(|t| t.borrow_mut().retain(|(id, _)| *id != job.id));
+                    OFFERS.with(|offers| {
+                        offers.borrow_mut().push(Offer {
+                            job: job.id.clone(),
+                            start,
+                            size,
+                        })
+                    });
+                }
+            }
+            Err(e) => log::js_error("showing the offer", &e),
         }
     }
 }
 
-/// The partner clicked the offer's button: start the fix in this tab.
+/// The partner clicked for a fix (the offer's button, or the popup's): start it in this
+/// tab. `size_text` is what the partner typed in the offer, from Allot's own record of
+/// their key presses.
 pub async fn start_fix(id: String, size_text: Option<String>) -> Result<(), String> {
+    if STARTING.with(|s| s.replace(true)) {
+        return Err("This fix is already starting.".into());
+    }
+    let started = start_claimed(&id, size_text).await;
+    STARTING.with(|s| s.set(false));
+    if started.is_ok() {
+        run(id);
+    }
+    started
+}
+
+async fn start_claimed(id: &str, size_text: Option<String>) -> Result<(), String> {
+    const BUSY_TEXT: &str = "This fix is already running or done.";
     let mut jobs = store::fixes().await;
     let job = jobs
         .iter_mut()
         .find(|j| j.id == id)
         .ok_or("This fix is no longer known.")?;
     let now = store::now_ms();
-    if job.status == Status::Running && now.saturating_sub(job.updated_ms) > ABANDONED_MS {
+    if job.status == Status::Running {
+        if lock::alive(id).await {
+            return Err(format!("{BUSY_TEXT} It runs in another tab."));
+        }
         job.status = Status::Failed;
         job.outcome = Some("The tab running it was closed.".into());
     }
@@ -239,20 +199,26 @@ pub async fn start_fix(id: String, size_text: Option<String>) -> Result<(), Stri
             job.request.requested_gb = gb;
         }
     }
+    if matches!(job.status, Status::Running | Status::Done) {
+        return Err(BUSY_TEXT.into());
+    }
+    if !lock::claim(id).await {
+        return Err(format!("{BUSY_TEXT} It runs in another tab."));
+    }
     if !job.start(now) {
-        return Err("This fix is already running or done.".into());
+        lock::release(id).await;
+        return Err(BUSY_TEXT.into());
     }
     let job = job.clone();
-    store::put(&job)
-        .await
-        .map_err(|_| "Allot could not save the fix.".to_string())?;
-    store::set_runner(Some(&job.id));
+    if store::put(&job).await.is_err() {
+        lock::release(id).await;
+        return Err("Allot could not save the fix.".into());
+    }
     if let Some(doc) = dom::document() {
         ui::clear(&doc, "data-allot-resize-offer");
         ui::clear(&doc, "data-allot-resize-failed");
         ui::clear(&doc, "data-allot-resize-done");
     }
-    run(job.id);
     Ok(())
 }
 
@@ -261,12 +227,13 @@ fn size_findings(text: &str, quota: u32) -> Vec<allot_core::Finding> {
     check_size(FieldId::AccountSizeGb, text, quota, &Options::default())
 }
 
-/// Drives the fix in this tab: look, ask the machine, save, act; again every tick and
-/// on the next page load, until the machine says it is over.
+/// Drives the fix in this tab: look, ask the machine, save, look again, act; again every
+/// tick and on the next page load, until the machine says it is over.
 fn run(id: String) {
     if let Some(doc) = dom::document() {
         ui::clear(&doc, "data-allot-resize-offer");
     }
+    OFFERS.with(|o| o.borrow_mut().clear());
     let tick = Interval::new(TICK_MS, move || {
         if BUSY.with(|b| b.replace(true)) {
             return;
@@ -280,9 +247,22 @@ fn run(id: String) {
     TICKER.with(|t| *t.borrow_mut() = Some(tick));
 }
 
-fn stop_running() {
-    TICKER.with(|t| t.borrow_mut().take());
-    store::set_runner(None);
+async fn stop_running(id: &str) {
+    let ticker = TICKER.with(|t| t.borrow_mut().take());
+    drop(ticker);
+    lock::release(id).await;
+}
+
+/// Reads the page with the memory of Allot's clicks (taken out, so no borrow is held
+/// while the page is read).
+fn look(doc: &web_sys::Document) -> (observe::Observation, Memory) {
+    let mut memory = MEMORY.with(|m| m.take());
+    let obs = observe::observe(doc, &mut memory);
+    (obs, memory)
+}
+
+fn keep(memory: Memory) {
+    MEMORY.with(|m| *m.borrow_mut() = memory);
 }
 
 /// One look at the page and one action.
@@ -292,19 +272,20 @@ async fn step(id: &str) {
     };
     let jobs = store::fixes().await;
     let Some(mut job) = jobs.into_iter().find(|j| j.id == id) else {
-        stop_running();
+        stop_running(id).await;
         return;
     };
     if job.status != Status::Running {
-        // Cancelled (here, in the popup or in another tab) or finished elsewhere.
-        stop_running();
+        // Cancelled (here or in the popup) or finished.
+        stop_running(id).await;
         ui::clear(&doc, "data-allot-resize-progress");
-        render_offers(&store::fixes().await);
+        show_offers().await;
         return;
     }
     let before = job.clone();
-    let view = observe::page_view(&doc);
-    let action = advance(&mut job, &view, store::now_ms());
+    let (obs, memory) = look(&doc);
+    keep(memory);
+    let action = advance(&mut job, &obs.view, store::now_ms());
     if job != before {
         // Saved before acting, so a reload after Ok never submits twice.
         if let Err(e) = store::put(&job).await {
@@ -314,7 +295,7 @@ async fn step(id: &str) {
     }
     match &action {
         Action::Finished => {
-            stop_running();
+            stop_running(id).await;
             ui::clear(&doc, "data-allot-resize-progress");
             if let Err(e) = ui::done(&doc, &job) {
                 log::js_error("showing the result", &e);
@@ -324,23 +305,28 @@ async fn step(id: &str) {
             reason,
             manual_steps,
         } => {
-            stop_running();
+            stop_running(id).await;
             ui::clear(&doc, "data-allot-resize-progress");
             if let Err(e) = ui::failed(&doc, &job, reason, manual_steps) {
                 log::js_error("showing the failure", &e);
             }
-            render_offers(&store::fixes().await);
+            show_offers().await;
         }
         Action::Cancelled => {
-            stop_running();
+            stop_running(id).await;
             ui::clear(&doc, "data-allot-resize-progress");
-            render_offers(&store::fixes().await);
+            show_offers().await;
         }
         _ => {
             if let Err(e) = ui::progress(&doc, &job) {
                 log::js_error("showing progress", &e);
             }
-            if let Err(what) = act::perform(&doc, &action) {
+            // A fresh look right before acting: the click goes where the page is now,
+            // or nowhere.
+            let (fresh, mut memory) = look(&doc);
+            let acted = act::perform(&doc, &action, &fresh, &mut memory);
+            keep(memory);
+            if let Err(what) = acted {
                 log::warn(&format!("fix step {}: {what}", job.step.number()));
             }
         }
@@ -357,13 +343,13 @@ pub async fn cancel_fix(id: &str) {
             log::js_error("cancelling the fix", &e);
         }
     }
-    if store::runner().as_deref() == Some(id) {
-        stop_running();
+    if lock::mine().await.as_deref() == Some(id) {
+        stop_running(id).await;
     }
     if let Some(doc) = dom::document() {
         ui::clear(&doc, "data-allot-resize-progress");
     }
-    render_offers(&store::fixes().await);
+    show_offers().await;
 }
 
 /// "Not now": the dashboard stops offering this fix; the popup can still start it.
@@ -376,10 +362,23 @@ async fn not_now(id: &str) {
             log::js_error("saving the fix", &e);
         }
     }
-    render_offers(&store::fixes().await);
+    show_offers().await;
 }
 
-/// Clicks on the fix's own boxes (start, cancel, dismiss) and edits of the offer's size.
+/// The fix an offer's start button is for, if `el` is inside one Allot rendered.
+fn offer_of_start(el: &Element) -> Option<(String, Element)> {
+    OFFERS.with(|offers| {
+        offers
+            .borrow()
+            .iter()
+            .find(|o| o.start.contains(Some(el.as_ref())))
+            .map(|o| (o.job.clone(), o.start.clone()))
+    })
+}
+
+/// Clicks on the fix's own boxes (start, cancel, dismiss) and edits of the offer's
+/// size. Only the partner's own clicks and key presses count (`isTrusted`): a page
+/// script's `.click()` starts nothing.
 fn listen() {
     let Some(doc) = dom::document() else {
         return;
@@ -388,24 +387,29 @@ fn listen() {
         let Some(el) = event_element(&ev) else {
             return;
         };
+        if !dom::is_own(el.as_ref()) {
+            return;
+        }
+        if !ev.is_trusted() {
+            ev.prevent_default();
+            log::warn("ignored a click on Allot's box that the partner did not make");
+            return;
+        }
         let job_of = |attr: &str| {
             el.closest(&format!("[{attr}]"))
                 .ok()
                 .flatten()
                 .and_then(|b| b.get_attribute("data-allot-job"))
         };
-        if let Some(id) = job_of("data-allot-resize-start") {
+        if let Some((id, button)) = offer_of_start(&el) {
             ev.prevent_default();
-            if let Ok(Some(b)) = el.closest("[data-allot-resize-start]") {
-                let _ = b.set_attribute("disabled", "");
-            }
-            let size = el
-                .closest("[data-allot-resize-offer]")
-                .ok()
-                .flatten()
-                .and_then(|o| o.query_selector("[data-allot-resize-size]").ok().flatten())
-                .and_then(|i| i.dyn_into::<HtmlInputElement>().ok())
-                .map(|i| i.value());
+            let _ = button.set_attribute("disabled", "");
+            let size = TYPED.with(|t| {
+                t.borrow()
+                    .iter()
+                    .find(|(job, _)| *job == id)
+                    .map(|(_, s)| s.clone())
+            });
             wasm_bindgen_futures::spawn_local(async move {
                 if let Err(message) = start_fix(id, size).await {
                     show_offer_error(&message);
@@ -425,19 +429,31 @@ fn listen() {
         }
     });
     let input = Closure::<dyn Fn(Event)>::new(|ev: Event| {
+        if !ev.is_trusted() {
+            return;
+        }
         let Some(el) = event_element(&ev) else {
             return;
         };
-        if !el.has_attribute("data-allot-resize-size") {
-            return;
-        }
-        let Some(id) = el.get_attribute("data-allot-job") else {
+        let offer = OFFERS.with(|offers| {
+            offers
+                .borrow()
+                .iter()
+                .find(|o| o.size == el)
+                .map(|o| (o.job.clone(), o.start.clone()))
+        });
+        let Some((id, start)) = offer else {
             return;
         };
         let text = el
             .dyn_ref::<HtmlInputElement>()
             .map(|i| i.value())
             .unwrap_or_default();
+        TYPED.with(|t| {
+            let mut t = t.borrow_mut();
+            t.retain(|(job, _)| *job != id);
+            t.push((id.clone(), text.clone()));
+        });
         wasm_bindgen_futures::spawn_local(async move {
             let jobs = store::fixes().await;
             let Some(job) = jobs.iter().find(|j| j.id == id) else {
@@ -447,19 +463,14 @@ fn listen() {
             let Some(doc) = dom::document() else {
                 return;
             };
-            if let Ok(Some(offer)) = doc.query_selector(&format!(
-                "[data-allot-resize-offer][data-allot-job=\"{}\"]",
-                job.id
-            )) {
+            if let Some(offer) = start.closest("[data-allot-resize-offer]").ok().flatten() {
                 let _ = ui::size_messages(&doc, &offer, &findings);
-                if let Ok(Some(b)) = offer.query_selector("[data-allot-resize-start]") {
-                    let _ = if blocks_create(&findings) {
-                        b.set_attribute("disabled", "")
-                    } else {
-                        b.remove_attribute("disabled")
-                    };
-                }
             }
+            let _ = if blocks_create(&findings) {
+                start.set_attribute("disabled", "")
+            } else {
+                start.remove_attribute("disabled")
+            };
         });
     });
     for (kind, cb) in [("click", &click), ("input", &input)] {

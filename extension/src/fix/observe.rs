@@ -1,50 +1,137 @@
-//! Reads a dashboard page into the core's `PageView` for the allocation fix: by what a
-//! partner reads (link texts, table headers, the "Backup Account Usage" heading, the
-//! upper-right corner), never by ids or classes.
+//! Reads a dashboard page into the core's `PageView` for the allocation fix, with the
+//! page's elements behind it (so an action clicks exactly what the view describes): by
+//! what a partner reads (link texts, grid headers, the page's header band, menu items,
+//! the "Account Size In GB" dialog), never by ids or classes. `Memory` is what Allot's
+//! own clicks on this page leave for the next look: which row's control it clicked and
+//! which menus and dialogs were there before, so a menu or dialog is tied to the click
+//! that opened it.
 
+use super::grids::{self, is_visible, GridHandles};
 use crate::dom::{self, text_of};
-use allot_core::labels::classify;
-use allot_core::resize::{normalize, PageView, Row, SizeDialog, UsageRow};
+use allot_core::labels::{classify, form_kind};
+use allot_core::resize::{normalize, Menu, PageView, SizeDialog, UsageRow};
 use allot_core::FieldId;
-use std::cell::RefCell;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
+use web_sys::{Document, Element, HtmlInputElement};
 
 /// The start of the link that leads back to the partner session (seed).
 pub const RESUME_PREFIX: &str = "click here to resume session as";
-/// Gear menu items the seed names; a visible one marks an open menu.
-const MENU_ITEMS: [&str; 2] = ["login as company admin", "change account size"];
+/// Row-menu items of both dashboard generations; a visible one marks an open menu.
+const MENU_ITEMS: [&str; 7] = [
+    "login as company admin",
+    "change account size",
+    "change company size",
+    "cancel company",
+    "set password",
+    "make company administrator",
+    "limit user's rights",
+];
 /// At most this many links are read (menus included).
-const MAX_LINKS: u32 = 400;
+const MAX_LINKS: usize = 400;
+/// How far down the page the header band reaches, in CSS pixels from the top.
+const HEADER_BAND: f64 = 200.0;
+/// Texts of a header that name no one: separators and session actions.
+const HEADER_ACTIONS: [&str; 8] = [
+    "log off",
+    "log out",
+    "logout",
+    "sign out",
+    "help",
+    "my account",
+    "settings",
+    "profile",
+];
 
-thread_local! {
-    /// Texts the size dialog showed when Allot first saw it: anything new is its answer.
-    static DIALOG_BASELINE: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+/// A page as the fix sees it, and the elements behind each part of the view.
+pub struct Observation {
+    pub view: PageView,
+    pub links: Vec<Element>,
+    pub grids: Vec<GridHandles>,
+    /// Each menu's container and its items, in the view's order.
+    pub menus: Vec<(Element, Vec<Element>)>,
+    pub dialog: Option<DialogHandles>,
+}
+
+/// The size dialog's field and buttons.
+pub struct DialogHandles {
+    pub field: Element,
+    pub buttons: Vec<Element>,
+}
+
+/// What Allot's own clicks on this page leave for the next look. Kept by the runner,
+/// passed in; never borrowed while the page runs its handlers.
+#[derive(Default)]
+pub struct Memory {
+    /// The row whose gear or Actions control Allot clicked last, and the menus visible
+    /// just before that click.
+    pub gear_click: Option<(Element, Vec<Element>)>,
+    /// Allot clicked "Change Account Size": the size fields on the page just before.
+    pub item_click: Option<Vec<Element>>,
+    /// The size dialog Allot has seen: its field, its value then, the texts it showed
+    /// then, and whether Allot's click opened it.
+    pub dialog: Option<SeenDialog>,
+}
+
+pub struct SeenDialog {
+    field: Element,
+    initial: String,
+    baseline: Vec<String>,
+    ours: bool,
 }
 
 /// Everything the machine needs to know about the page now.
-pub fn page_view(doc: &Document) -> PageView {
-    let links = all(doc, "a");
-    let resume_link = links
+pub fn observe(doc: &Document, memory: &mut Memory) -> Observation {
+    let link_elements: Vec<Element> = all(doc, "a, [role=link], [role=menuitem]")
+        .into_iter()
+        .take(MAX_LINKS)
+        .collect();
+    let link_texts: Vec<Option<String>> = link_elements.iter().map(|a| text_of(a)).collect();
+    let resume_link = link_texts
         .iter()
-        .filter_map(|a| text_of(a))
-        .find(|t| normalize(t).starts_with(RESUME_PREFIX));
-    let (companies_table, accounts_table) = tables(doc);
-    let (open_menu, menu_row) = open_menu(doc);
-    PageView {
-        resume_link,
-        upper_right: upper_right(doc),
-        links: links
-            .iter()
-            .take(MAX_LINKS as usize)
-            .filter_map(|a| text_of(a))
-            .collect(),
-        companies_table,
-        accounts_table,
-        usage_table: usage_table(doc),
-        open_menu,
-        menu_row,
-        size_dialog: size_dialog(doc),
+        .flatten()
+        .find(|t| normalize(t).starts_with(RESUME_PREFIX))
+        .cloned();
+    let (links, link_elements): (Vec<String>, Vec<Element>) = link_texts
+        .into_iter()
+        .zip(link_elements)
+        .filter_map(|(t, e)| t.map(|t| (t, e)))
+        .unzip();
+    let (grids, grid_handles) = grids::read(doc);
+    let menus = menus(doc);
+    let is_new = |container: &Element| {
+        memory
+            .gear_click
+            .as_ref()
+            .is_some_and(|(_, before)| !before.contains(container))
+    };
+    // Only one menu that appeared after Allot's click can be the one that click opened.
+    let by_click = menus.iter().filter(|(c, _)| is_new(c)).count() == 1;
+    let view_menus = menus
+        .iter()
+        .map(|(container, items)| Menu {
+            items: items.iter().filter_map(|i| text_of(i)).collect(),
+            owner: owner(container, &grid_handles, memory, by_click),
+            new: is_new(container),
+        })
+        .collect();
+    let (size_dialog, dialog) = match size_dialog(doc, memory) {
+        Some((view, handles)) => (Some(view), Some(handles)),
+        None => (None, None),
+    };
+    Observation {
+        view: PageView {
+            resume_link,
+            header: header(doc),
+            links,
+            grids,
+            usage_table: usage_table(doc),
+            menus: view_menus,
+            size_dialog,
+        },
+        links: link_elements,
+        grids: grid_handles,
+        menus,
+        dialog,
     }
 }
 
@@ -53,23 +140,8 @@ pub fn all(doc: &Document, selector: &str) -> Vec<Element> {
     dom::page_elements(doc.query_selector_all(selector))
 }
 
-pub fn is_visible(el: &Element) -> bool {
-    let Some(h) = el.dyn_ref::<HtmlElement>() else {
-        return false;
-    };
-    if h.offset_parent().is_none() && h.offset_width() == 0 {
-        return false;
-    }
-    let r = el.get_bounding_client_rect();
-    if r.width() <= 0.0 && r.height() <= 0.0 {
-        return false;
-    }
-    let hidden = dom::window()
-        .and_then(|w| w.get_computed_style(el).ok().flatten())
-        .and_then(|st| st.get_property_value("visibility").ok())
-        .map(|v| v == "hidden" || v == "collapse")
-        .unwrap_or(false);
-    !hidden
+fn all_in(root: &Element, selector: &str) -> Vec<Element> {
+    dom::page_elements(root.query_selector_all(selector))
 }
 
 /// The text an element holds directly (its own text nodes, not its children's).
@@ -88,138 +160,123 @@ fn own_text(el: &Element) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// Short visible texts in the top band's right part, where the dashboard shows whose
-/// session it is (the company's name in a company session).
-fn upper_right(doc: &Document) -> Vec<String> {
-    let width = dom::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|v| v.as_f64())
-        .unwrap_or(1280.0);
-    let mut out = Vec::new();
+/// The visible texts of the page's header, whole, wherever they sit in it: the band at
+/// the top of the page, and any banner landmark. Grids, dialogs and the resume link are
+/// left out.
+fn header(doc: &Document) -> Vec<String> {
+    let scroll = dom::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+    let mut out: Vec<String> = Vec::new();
     for el in all(doc, "body *") {
         let tag = el.tag_name().to_ascii_lowercase();
-        if matches!(tag.as_str(), "script" | "style" | "option") {
+        if matches!(tag.as_str(), "script" | "style" | "option" | "noscript") {
             continue;
         }
         let Some(t) = own_text(&el) else {
             continue;
         };
-        let r = el.get_bounding_client_rect();
-        if r.top() + dom_scroll_y() > 160.0 || r.left() < width * 0.5 || !is_visible(&el) {
+        let in_banner = matches!(el.closest("header, [role=banner]"), Ok(Some(_)));
+        let top = el.get_bounding_client_rect().top() + scroll;
+        if !(in_banner || top <= HEADER_BAND) || !is_visible(&el) {
             continue;
         }
-        if t.len() <= 80 && !out.contains(&t) && !is_header_action(&t) {
+        let inside_other = matches!(
+            el.closest("table, [role=grid], [role=dialog], dialog, [role=menu]"),
+            Ok(Some(_))
+        );
+        let n = normalize(&t);
+        if inside_other
+            || n.starts_with(RESUME_PREFIX)
+            || !n.chars().any(char::is_alphanumeric)
+            || HEADER_ACTIONS.contains(&n.as_str())
+            || n.chars().count() > 200
+        {
+            continue;
+        }
+        if !out.contains(&t) {
             out.push(t);
         }
-        if out.len() >= 20 {
+        if out.len() >= 40 {
             break;
         }
     }
     out
 }
 
-/// Texts in a dashboard's header that name no one: separators and session actions.
-fn is_header_action(text: &str) -> bool {
-    let t = normalize(text);
-    !t.chars().any(char::is_alphanumeric)
-        || matches!(
-            t.as_str(),
-            "log off" | "log out" | "logout" | "sign out" | "help" | "my account" | "settings"
-        )
-}
-
-fn dom_scroll_y() -> f64 {
-    dom::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
-}
-
-/// A table's rows as cell texts, its header row first (th cells or the first row).
-fn rows(table: &Element) -> Vec<(Vec<String>, Element)> {
-    all_in(table, "tr")
-        .into_iter()
-        .filter(|tr| tr.closest("table").ok().flatten().as_ref() == Some(table))
-        .map(|tr| {
-            let cells: Vec<String> = children(&tr)
-                .iter()
-                .filter(|c| matches!(c.tag_name().to_ascii_lowercase().as_str(), "td" | "th"))
-                .map(cell_text)
-                .collect();
-            (cells, tr)
-        })
-        .collect()
-}
-
-/// A cell's own text, without the gear menu it may hold (hidden or open), so a row
-/// reads the same whether its menu is open or not.
-pub fn cell_text(cell: &Element) -> String {
-    let Ok(copy) = cell.clone_node_with_deep(true) else {
-        return text_of(cell).unwrap_or_default();
-    };
-    let Some(copy) = copy.dyn_ref::<Element>() else {
-        return String::new();
-    };
-    for menu in all_in(copy, "ul, ol, [role=menu], menu") {
-        menu.remove();
-    }
-    text_of(copy).unwrap_or_default()
-}
-
-/// The page's own elements inside `root` matching `selector`.
-pub fn all_in(root: &Element, selector: &str) -> Vec<Element> {
-    dom::page_elements(root.query_selector_all(selector))
-}
-
-fn children(el: &Element) -> Vec<Element> {
-    let kids = el.children();
-    (0..kids.length()).filter_map(|i| kids.item(i)).collect()
-}
-
-/// The clickable thing at the right end of a row: its gear.
-pub fn gear(row: &Element) -> Option<Element> {
-    let cells: Vec<Element> = children(row)
-        .into_iter()
-        .filter(|c| c.tag_name().eq_ignore_ascii_case("td"))
-        .collect();
-    let last = cells.last()?;
-    all_in(
-        last,
-        "a, button, [role=button], img[onclick], span[onclick], i[onclick]",
-    )
-    .into_iter()
-    .next()
-}
-
-/// Which column of the header says `name`.
-fn column(header: &[String], name: &str) -> Option<usize> {
-    header.iter().position(|h| normalize(h) == name)
-}
-
-/// The companies list (header "Company Name") and the backup accounts list (header
-/// "Account Name", with gears); the usage table has no gears and is read apart.
-fn tables(doc: &Document) -> (Option<Vec<Row>>, Option<Vec<Row>>) {
-    let mut companies = None;
-    let mut accounts = None;
-    for table in all(doc, "table") {
-        let rows = rows(&table);
-        let Some((header, _)) = rows.first() else {
+/// Visible menus: the containers of visible row-menu items, each with its items.
+fn menus(doc: &Document) -> Vec<(Element, Vec<Element>)> {
+    let mut out: Vec<(Element, Vec<Element>)> = Vec::new();
+    for item in all(doc, "a, button, li, [role=menuitem]") {
+        let named = text_of(&item)
+            .map(|t| MENU_ITEMS.contains(&normalize(&t).as_str()))
+            .unwrap_or(false);
+        if !named || !is_visible(&item) {
             continue;
-        };
-        let body: Vec<Row> = rows[1..]
-            .iter()
-            .map(|(cells, tr)| Row {
-                cells: cells.clone(),
-                has_gear: gear(tr).is_some(),
-            })
+        }
+        let container = item
+            .closest("[role=menu], ul, ol, menu")
+            .ok()
+            .flatten()
+            .or_else(|| item.parent_element())
+            .unwrap_or_else(|| item.clone());
+        if out.iter().any(|(c, _)| *c == container) {
+            continue;
+        }
+        let mut items: Vec<Element> = all_in(&container, "a, button, [role=menuitem]")
+            .into_iter()
+            .filter(is_visible)
+            .filter(|e| text_of(e).is_some())
             .collect();
-        if companies.is_none() && column(header, "company name").is_some() {
-            companies = Some(body);
-        } else if accounts.is_none()
-            && column(header, "account name").is_some()
-            && body.iter().any(|r| r.has_gear)
-        {
-            accounts = Some(body);
+        if items.is_empty() {
+            items.push(item.clone());
+        }
+        out.push((container, items));
+    }
+    out
+}
+
+/// The grid row a menu belongs to, when the page proves it: the menu sits in the row;
+/// the row's control names it (aria-controls, aria-owns) or it names the control
+/// (aria-labelledby); or it is the one menu that appeared after Allot clicked that row's
+/// control.
+fn owner(
+    container: &Element,
+    grids: &[GridHandles],
+    memory: &Memory,
+    by_click: bool,
+) -> Option<(usize, usize)> {
+    let find_row = |row: &Element| {
+        grids
+            .iter()
+            .enumerate()
+            .find_map(|(g, h)| h.rows.iter().position(|r| r == row).map(|r| (g, r)))
+    };
+    if let Ok(Some(row)) = container.closest("tr, [role=row]") {
+        // Inside a row: that row, or none if the row is not a grid row Allot read.
+        return find_row(&row);
+    }
+    let id = container.id();
+    let labelled_by = container
+        .get_attribute("aria-labelledby")
+        .unwrap_or_default();
+    for (g, h) in grids.iter().enumerate() {
+        for (r, gear) in h.gears.iter().enumerate() {
+            let Some(gear) = gear else { continue };
+            let names_menu = ["aria-controls", "aria-owns"].iter().any(|a| {
+                gear.get_attribute(a)
+                    .is_some_and(|ids| !id.is_empty() && ids.split_whitespace().any(|i| i == id))
+            });
+            let named_by =
+                !gear.id().is_empty() && labelled_by.split_whitespace().any(|i| i == gear.id());
+            if names_menu || named_by {
+                return Some((g, r));
+            }
         }
     }
-    (companies, accounts)
+    let (row, before) = memory.gear_click.as_ref()?;
+    if !by_click || before.contains(container) {
+        return None;
+    }
+    find_row(row)
 }
 
 /// The table under the heading "Backup Account Usage": each row's Account Name and Size.
@@ -237,8 +294,6 @@ fn usage_table(doc: &Document) -> Option<Vec<UsageRow>> {
             .unwrap_or(false)
     })
     .last()?;
-    // The tables holding the heading (innermost first), then the tables after it: the
-    // first with "Account Name" and "Size" columns is the usage table.
     let mut candidates = Vec::new();
     let mut up = heading.closest("table").ok().flatten();
     while let Some(t) = up {
@@ -255,17 +310,29 @@ fn usage_table(doc: &Document) -> Option<Vec<UsageRow>> {
 
 /// A table's Account Name and Size columns, if it has them.
 fn usage_rows(table: &Element) -> Option<Vec<UsageRow>> {
-    let rows = rows(table);
-    let header_at = rows.iter().position(|(cells, _)| {
+    let rows: Vec<Vec<String>> = all_in(table, "tr")
+        .into_iter()
+        .filter(|tr| tr.closest("table").ok().flatten().as_ref() == Some(table))
+        .map(|tr| {
+            let kids = tr.children();
+            (0..kids.length())
+                .filter_map(|i| kids.item(i))
+                .filter(|c| matches!(c.tag_name().to_ascii_lowercase().as_str(), "td" | "th"))
+                .map(|c| grids::cell_text(&c))
+                .collect()
+        })
+        .collect();
+    let column = |cells: &[String], name: &str| cells.iter().position(|h| normalize(h) == name);
+    let header_at = rows.iter().position(|cells| {
         column(cells, "account name").is_some() && column(cells, "size").is_some()
     })?;
-    let header = &rows[header_at].0;
+    let header = &rows[header_at];
     let name_col = column(header, "account name")?;
     let size_col = column(header, "size")?;
     Some(
         rows[header_at + 1..]
             .iter()
-            .filter_map(|(cells, _)| {
+            .filter_map(|cells| {
                 Some(UsageRow {
                     account: cells.get(name_col)?.clone(),
                     size_text: cells.get(size_col)?.clone(),
@@ -275,57 +342,107 @@ fn usage_rows(table: &Element) -> Option<Vec<UsageRow>> {
     )
 }
 
-/// The visible gear menu (if one is open) and the text of the row it belongs to.
-fn open_menu(doc: &Document) -> (Vec<String>, Option<String>) {
-    let item = all(doc, "a, button, li, [role=menuitem]")
+/// Every visible field labelled "Account Size In GB".
+fn size_fields(doc: &Document) -> Vec<Element> {
+    crate::controls::controls(doc)
         .into_iter()
-        .find(|e| {
-            is_visible(e)
-                && text_of(e)
-                    .map(|t| MENU_ITEMS.contains(&normalize(&t).as_str()))
-                    .unwrap_or(false)
-        });
-    let Some(item) = item else {
-        return (Vec::new(), None);
-    };
-    let menu = item
-        .closest("ul, ol, [role=menu], menu")
-        .ok()
-        .flatten()
-        .or_else(|| item.parent_element())
-        .unwrap_or_else(|| item.clone());
-    let items: Vec<String> = all_in(&menu, "a, button, [role=menuitem]")
-        .iter()
-        .filter(|e| is_visible(e))
-        .filter_map(|e| text_of(e))
-        .collect();
-    let row = menu.closest("tr").ok().flatten().map(|tr| {
-        children(&tr)
-            .iter()
-            .map(cell_text)
-            .filter(|t| !t.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
-    let items = if items.is_empty() {
-        text_of(&item).into_iter().collect()
-    } else {
-        items
-    };
-    (items, row)
+        .filter(|c| c.field == FieldId::AccountSizeGb && is_visible(&c.element))
+        .map(|c| c.element)
+        .collect()
 }
 
-/// The field labelled "Account Size In GB" when visible.
-pub fn size_field(doc: &Document) -> Option<Element> {
-    super::super::content::controls(doc)
-        .into_iter()
-        .find(|c| c.field == FieldId::AccountSizeGb && is_visible(&c.element))
-        .map(|c| c.element)
+/// The size fields on the page now, for the memory of a "Change Account Size" click.
+pub fn size_fields_now(doc: &Document) -> Vec<Element> {
+    size_fields(doc)
+}
+
+/// The open Change Account Size dialog: its value, its value when it appeared, any
+/// message it shows that it did not show then (the dashboard's refusal), its texts and
+/// buttons, and whether Allot's click opened it. Several size dialogs at once: none is
+/// trusted.
+fn size_dialog(doc: &Document, memory: &mut Memory) -> Option<(SizeDialog, DialogHandles)> {
+    let fields = size_fields(doc);
+    let [field] = fields.as_slice() else {
+        if fields.is_empty() {
+            memory.dialog = None;
+        }
+        return fields.first().map(|f| {
+            let (mut view, handles) = read_dialog(f, None);
+            view.opened_by_allot = false;
+            (view, handles)
+        });
+    };
+    let value = field
+        .dyn_ref::<HtmlInputElement>()
+        .map(|i| i.value())
+        .unwrap_or_default();
+    let seen = memory.dialog.as_ref().filter(|d| d.field == *field);
+    if seen.is_none() {
+        let ours = memory
+            .item_click
+            .as_ref()
+            .is_some_and(|before| !before.contains(field));
+        let (first, _) = read_dialog(field, None);
+        memory.dialog = Some(SeenDialog {
+            field: field.clone(),
+            initial: value.clone(),
+            baseline: first.texts.clone(),
+            ours,
+        });
+    }
+    let seen = memory.dialog.as_ref()?;
+    let (mut view, handles) = read_dialog(field, Some(&seen.baseline));
+    view.value = value;
+    view.initial = seen.initial.clone();
+    view.opened_by_allot = seen.ours;
+    Some((view, handles))
+}
+
+/// The dialog around `field`: its texts, buttons, and the first text not in `baseline`.
+fn read_dialog(field: &Element, baseline: Option<&Vec<String>>) -> (SizeDialog, DialogHandles) {
+    let dialog = dialog_of(field);
+    let texts: Vec<String> = all_in(&dialog, "*")
+        .iter()
+        .filter(|e| e.child_element_count() == 0 && is_visible(e))
+        .filter(|e| !is_button(e))
+        .filter_map(|e| text_of(e))
+        .filter(|t| classify(t).is_none())
+        .collect();
+    let buttons: Vec<Element> =
+        all_in(&dialog, "button, input[type=button], input[type=submit], a")
+            .into_iter()
+            .filter(is_visible)
+            .filter(|b| !button_text(b).is_empty())
+            .collect();
+    let error = baseline.and_then(|base| texts.iter().find(|t| !base.contains(t)).cloned());
+    (
+        SizeDialog {
+            value: String::new(),
+            initial: String::new(),
+            error,
+            opened_by_allot: false,
+            texts,
+            buttons: buttons.iter().map(button_text).collect(),
+        },
+        DialogHandles {
+            field: field.clone(),
+            buttons,
+        },
+    )
+}
+
+fn is_button(el: &Element) -> bool {
+    let tag = el.tag_name().to_ascii_lowercase();
+    tag == "button"
+        || (tag == "input"
+            && el
+                .get_attribute("type")
+                .is_some_and(|t| t == "button" || t == "submit"))
 }
 
 /// The dialog around the size field: the nearest overlay (a `<dialog>`, role=dialog, or
-/// a fixed or absolutely placed box) that holds an Ok button; failing that, the nearest
-/// ancestor that holds one. The dialog's answer may sit anywhere inside it.
+/// a fixed or absolutely placed box) that holds an Ok or Save button; failing that, the
+/// nearest ancestor that holds one.
 pub fn dialog_of(field: &Element) -> Element {
     let mut el = field.clone();
     let mut holder: Option<Element> = None;
@@ -333,10 +450,10 @@ pub fn dialog_of(field: &Element) -> Element {
         match el.parent_element() {
             Some(p) if !p.tag_name().eq_ignore_ascii_case("body") => {
                 el = p;
-                let has_ok = all_in(&el, "button, input[type=button], input[type=submit], a")
+                let confirms = all_in(&el, "button, input[type=button], input[type=submit], a")
                     .iter()
-                    .any(|b| normalize(&button_text(b)) == "ok");
-                if !has_ok {
+                    .any(|b| matches!(normalize(&button_text(b)).as_str(), "ok" | "save"));
+                if !confirms {
                     continue;
                 }
                 if is_overlay(&el) {
@@ -370,32 +487,36 @@ pub fn button_text(el: &Element) -> String {
         .unwrap_or_default()
 }
 
-/// The open Change Account Size dialog: its value, and any message it shows that it did
-/// not show when Allot first saw it (the dashboard's refusal).
-fn size_dialog(doc: &Document) -> Option<SizeDialog> {
-    let Some(field) = size_field(doc) else {
-        DIALOG_BASELINE.with(|b| *b.borrow_mut() = None);
-        return None;
-    };
-    let value = field
-        .dyn_ref::<HtmlInputElement>()
-        .map(|i| i.value())
-        .unwrap_or_default();
-    let texts: Vec<String> = all_in(&dialog_of(&field), "*")
-        .iter()
-        .filter(|e| e.child_element_count() == 0 && is_visible(e))
-        .filter_map(|e| text_of(e))
-        .filter(|t| classify(t).is_none())
-        .collect();
-    let error = DIALOG_BASELINE.with(|b| {
-        let mut b = b.borrow_mut();
-        match b.as_ref() {
-            None => {
-                *b = Some(texts.clone());
-                None
-            }
-            Some(base) => texts.iter().find(|t| !base.contains(t)).cloned(),
+/// Short visible texts of the page, each one element's text (for the dashboard's answer
+/// to a Create): leaves and near-leaves, up to 300 characters.
+pub fn visible_texts(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for el in all(doc, "body *") {
+        if el.child_element_count() > 3 {
+            continue;
         }
-    });
-    Some(SizeDialog { value, error })
+        let tag = el.tag_name().to_ascii_lowercase();
+        if matches!(tag.as_str(), "script" | "style" | "option" | "noscript") {
+            continue;
+        }
+        let Some(t) = text_of(&el) else { continue };
+        if t.chars().count() > 300 || out.contains(&t) || !is_visible(&el) {
+            continue;
+        }
+        out.push(t);
+        if out.len() >= 600 {
+            break;
+        }
+    }
+    out
+}
+
+/// True when a create-company form is on the page (shown again after a refusal).
+pub fn create_form_shown(doc: &Document) -> bool {
+    let fields: Vec<FieldId> = crate::controls::controls(doc)
+        .into_iter()
+        .filter(|c| is_visible(&c.element))
+        .map(|c| c.field)
+        .collect();
+    form_kind(&fields) == Some(allot_core::labels::FormKind::CreateCompany)
 }

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use allot_core::FieldId;
-use allot_extension::content::collect;
+use allot_extension::controls as collect;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
 

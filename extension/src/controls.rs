@@ -1,5 +1,6 @@
 //! Collect first, decide later: reads each form control on the page into a plain record
 //! with its label candidates, in a fixed order of trust. The core decides what it is.
+//! Shared by the create form's checks (`content`) and the allocation fix (`fix`).
 
 use crate::dom::{is_own, page_elements, text_of};
 use allot_core::labels::classify_first;
