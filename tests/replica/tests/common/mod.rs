@@ -159,3 +159,61 @@ pub fn company_id(dashboard: &Dashboard, name: &str) -> u32 {
         .unwrap_or_else(|| panic!("no company {name}"))
         .id
 }
+
+/// The fields of the newer dashboard's Create Company form: after "Now" when `username` is
+/// given, after "Later" when it is `None`.
+pub fn newer_create_fields<'a>(
+    company: &'a str,
+    quota: &'a str,
+    username: Option<&'a str>,
+    managed: bool,
+) -> Vec<(&'a str, &'a str)> {
+    let mut fields = vec![
+        (
+            "AdminAccount",
+            if username.is_some() { "now" } else { "later" },
+        ),
+        ("CompanyName", company),
+        ("QuotaGB", quota),
+        ("SpLicenses", "0"),
+        ("IsManaged", if managed { "true" } else { "false" }),
+    ];
+    if let Some(username) = username {
+        fields.extend([
+            ("FullName", company),
+            ("Email", "kblanc@pax8.com"),
+            ("UserName", username),
+            ("Password", PASSWORD),
+            ("ConfirmPassword", PASSWORD),
+        ]);
+    }
+    fields
+}
+
+/// The `data-account-id` of the row whose account-name cell is `name`.
+pub fn account_id_in(page: &str, name: &str) -> String {
+    let cell = format!("\"><td class=\"account-name\">{name}</td>");
+    let at = page
+        .find(&cell)
+        .unwrap_or_else(|| panic!("no row for account {name}"));
+    let start = page[..at].rfind("data-account-id=\"").unwrap() + "data-account-id=\"".len();
+    page[start..at].to_string()
+}
+
+/// Logs the browser in as the admin of the company named `name`.
+pub async fn login_as(browser: &mut Browser, dashboard: &Dashboard, name: &str) {
+    let id = company_id(dashboard, name);
+    let answer = browser.get(&format!("/Companies/LoginAsAdmin/{id}")).await;
+    assert_eq!(answer.location.as_deref(), Some("/"), "login as {name}");
+}
+
+/// Asserts every text is in `page`, in this order.
+pub fn assert_in_order(page: &str, texts: &[&str]) {
+    let mut at = 0;
+    for text in texts {
+        let found = page[at..]
+            .find(text)
+            .unwrap_or_else(|| panic!("{text} missing or out of order"));
+        at += found + text.len();
+    }
+}
