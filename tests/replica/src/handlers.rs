@@ -1,11 +1,11 @@
-//! The routes: pages by mode (logged out, partner, company admin), the AJAX endpoints, and
-//! `/__replica/*` for the tests.
+//! The routes: pages by mode (logged out, partner, company admin) in the current generation's
+//! markup, the AJAX endpoints, and `/__replica/*` for the tests.
 
 use std::collections::HashMap;
 
 use axum::body::Bytes;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::header::{CACHE_CONTROL, COOKIE, LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
@@ -13,9 +13,10 @@ use axum::routing::{get, post};
 use axum::{Form, Json, Router};
 use serde_json::json;
 
-use crate::pages;
-use crate::state::{CreateForm, Inner, Mode};
-use crate::{Dashboard, Faults};
+use crate::grid::GridQuery;
+use crate::state::{CreateForm, Inner, LoginRefusal, Mode};
+use crate::{newer, pages};
+use crate::{CreateRefusal, Dashboard, Faults, Generation};
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "replica_session";
@@ -27,9 +28,19 @@ pub fn router(dashboard: Dashboard) -> Router {
         .route("/Account/LogOff", get(log_off).post(log_off))
         .route("/Account/ResumeSession", get(resume_session))
         .route("/Companies", get(companies))
+        .route("/Companies/CreatePrompt", get(create_prompt))
         .route("/Companies/CreateDialog", get(create_dialog))
         .route("/Companies/Create", post(create_company))
         .route("/Companies/LoginAsAdmin/{id}", get(login_as_admin))
+        .route(
+            "/Companies/ChangeSizeDialog/{id}",
+            get(change_company_size_dialog),
+        )
+        .route("/Companies/ChangeSize", post(change_company_size))
+        .route("/Companies/CancelDialog/{id}", get(cancel_company_dialog))
+        .route("/Companies/Cancel/{id}", post(cancel_company))
+        .route("/Partners", get(partners))
+        .route("/DashboardAccounts", get(dashboard_accounts))
         .route("/Accounts", get(partner_accounts))
         .route("/BackupAccounts", get(backup_accounts))
         .route(
@@ -44,6 +55,10 @@ pub fn router(dashboard: Dashboard) -> Router {
         .route(
             "/__replica/faults",
             get(replica_faults).post(replica_set_faults),
+        )
+        .route(
+            "/__replica/generation",
+            get(replica_generation).post(replica_set_generation),
         )
         .fallback(not_found)
         .layer(axum::middleware::map_response(no_store))
@@ -120,21 +135,41 @@ fn html(body: String) -> Response {
     Html(body).into_response()
 }
 
-async fn home(State(d): State<Dashboard>, headers: HeaderMap) -> Response {
+fn newer_gen(inner: &Inner) -> bool {
+    inner.data.generation == Generation::Newer
+}
+
+async fn home(
+    State(d): State<Dashboard>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
     let session = session_id(&headers);
+    let query = GridQuery::parse(query.as_deref());
     let inner = d.lock();
+    let data = &inner.data;
     match inner.mode(session.as_deref()) {
         None => to_logon(),
-        Some(Mode::Partner) => html(pages::partner_home(&inner.data)),
-        Some(Mode::CompanyAdmin(id)) => match inner.data.company(id) {
-            Some(company) => html(pages::company_home(company)),
+        Some(Mode::Partner) if newer_gen(&inner) => html(newer::partner_home(data)),
+        Some(Mode::Partner) => html(pages::partner_home(data)),
+        Some(Mode::CompanyAdmin(id)) => match data.company(id) {
+            Some(company) if newer_gen(&inner) => html(newer::company_home(data, company, &query)),
+            Some(company) => html(pages::company_home(data, company, &query)),
             None => to_logon(),
         },
     }
 }
 
-async fn logon_page() -> Response {
-    html(pages::logon_page("", None))
+fn logon_form(d: &Dashboard, user_name: &str, error: Option<&str>) -> Response {
+    if newer_gen(&d.lock()) {
+        html(newer::logon_page(user_name, error))
+    } else {
+        html(pages::logon_page(user_name, error))
+    }
+}
+
+async fn logon_page(State(d): State<Dashboard>) -> Response {
+    logon_form(&d, "", None)
 }
 
 async fn logon(
@@ -145,10 +180,7 @@ async fn logon(
     let fields = form.map(|Form(f)| f).unwrap_or_default();
     let user_name = fields.get("UserName").cloned().unwrap_or_default();
     if user_name.trim().is_empty() {
-        return html(pages::logon_page(
-            &user_name,
-            Some("The User Name field is required."),
-        ));
+        return logon_form(&d, &user_name, Some("The User Name field is required."));
     }
     // Any user name logs in as the partner; the password is neither checked nor kept.
     let session = session_id(&headers);
@@ -178,20 +210,71 @@ async fn resume_session(State(d): State<Dashboard>, headers: HeaderMap) -> Respo
     }
 }
 
-async fn companies(State(d): State<Dashboard>, headers: HeaderMap) -> Response {
-    partner_only(&d, &headers, |inner, _| {
-        html(pages::companies_page(&inner.data))
+async fn companies(
+    State(d): State<Dashboard>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let query = GridQuery::parse(query.as_deref());
+    partner_only(&d, &headers, |inner, session| {
+        let notice = inner.take_flash(session.as_deref());
+        if newer_gen(inner) {
+            html(newer::companies_page(
+                &inner.data,
+                &query,
+                notice.as_deref(),
+            ))
+        } else {
+            html(pages::companies_page(
+                &inner.data,
+                &query,
+                notice.as_deref(),
+            ))
+        }
     })
 }
 
-async fn partner_accounts(State(d): State<Dashboard>, headers: HeaderMap) -> Response {
+async fn partner_accounts(
+    State(d): State<Dashboard>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let query = GridQuery::parse(query.as_deref());
     partner_only(&d, &headers, |inner, _| {
-        html(pages::partner_accounts_page(&inner.data))
+        html(pages::partner_accounts_page(&inner.data, &query))
     })
 }
 
-async fn create_dialog(State(d): State<Dashboard>, headers: HeaderMap) -> Response {
-    partner_only(&d, &headers, |_, _| html(pages::create_dialog()))
+async fn partners(State(d): State<Dashboard>, headers: HeaderMap) -> Response {
+    partner_only(&d, &headers, |inner, _| {
+        html(newer::partners_page(&inner.data))
+    })
+}
+
+async fn dashboard_accounts(State(d): State<Dashboard>, headers: HeaderMap) -> Response {
+    partner_only(&d, &headers, |inner, _| {
+        html(newer::dashboard_accounts_page(&inner.data))
+    })
+}
+
+async fn create_prompt(State(d): State<Dashboard>, headers: HeaderMap) -> Response {
+    partner_only(&d, &headers, |_, _| html(newer::create_prompt()))
+}
+
+async fn create_dialog(
+    State(d): State<Dashboard>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let query = GridQuery::parse(query.as_deref());
+    let later = query.params.get("admin").map(String::as_str) == Some("later");
+    partner_only(&d, &headers, |inner, _| {
+        if newer_gen(inner) {
+            html(newer::create_dialog(&inner.data.faults, later))
+        } else {
+            html(pages::create_dialog(&inner.data.faults))
+        }
+    })
 }
 
 async fn create_company(
@@ -200,22 +283,45 @@ async fn create_company(
     form: Result<Form<HashMap<String, String>>, FormRejection>,
 ) -> Response {
     d.lock().data.create_posts += 1;
-    partner_only(&d, &headers, |inner, _| {
+    partner_only(&d, &headers, |inner, session| {
         let fields = match form {
             Ok(Form(fields)) => fields,
             Err(rejection) => return rejection.into_response(),
         };
         let form = CreateForm::from_fields(&fields);
+        let answer = inner.data.faults.create_refusal;
+        let newer = newer_gen(inner);
         match form.validate(&inner.data) {
             Ok(new) => {
                 let name = new.name.clone();
                 inner.data.add_company(new);
-                html(pages::create_success(&name))
+                let notice = format!("Company {name} was created.");
+                match answer {
+                    CreateRefusal::Page => {
+                        let session = inner.set_mode(session.as_deref(), Mode::Partner);
+                        inner.set_flash(&session, notice);
+                        with_session(redirect("/Companies"), &session)
+                    }
+                    _ => html(pages::create_success(&name)),
+                }
             }
-            Err(errors) => html(pages::create_form_content(
-                &form.without_passwords(),
-                &errors,
-            )),
+            Err(errors) => match answer {
+                CreateRefusal::Form if newer => html(newer::create_form_content(
+                    &form.without_passwords(),
+                    &errors,
+                    false,
+                )),
+                CreateRefusal::Form => html(pages::create_form_content(
+                    &form.without_passwords(),
+                    &errors,
+                    false,
+                )),
+                CreateRefusal::Dialog => html(pages::create_refused_content(&errors)),
+                CreateRefusal::Page if newer => {
+                    html(newer::create_refused_page(&inner.data, &errors))
+                }
+                CreateRefusal::Page => html(pages::create_refused_page(&inner.data, &errors)),
+            },
         }
     })
 }
@@ -226,30 +332,146 @@ async fn login_as_admin(
     Path(id): Path<String>,
 ) -> Response {
     partner_only(&d, &headers, |inner, session| {
-        let target = id
-            .parse::<u32>()
-            .ok()
-            .and_then(|id| inner.data.login_target(id));
+        let target = id.parse::<u32>().ok().map(|id| inner.data.login_target(id));
         match target {
-            Some(company) => {
+            Some(Ok(company)) => {
                 let session = inner.set_mode(session.as_deref(), Mode::CompanyAdmin(company));
                 with_session(redirect("/"), &session)
             }
+            Some(Err(LoginRefusal::Unmanaged)) => (
+                StatusCode::FORBIDDEN,
+                Html(pages::forbidden_page(
+                    "The company is not managed: only its administrator can log in.",
+                )),
+            )
+                .into_response(),
+            Some(Err(LoginRefusal::NotFound)) | None => not_found_response(),
+        }
+    })
+}
+
+/// The company dialogs and actions of the newer Companies page (partner only).
+fn with_company(
+    d: &Dashboard,
+    headers: &HeaderMap,
+    id: &str,
+    page: impl FnOnce(&mut Inner, u32) -> Response,
+) -> Response {
+    partner_only(d, headers, |inner, _| {
+        match id
+            .parse::<u32>()
+            .ok()
+            .filter(|id| inner.data.company(*id).is_some())
+        {
+            Some(id) => page(inner, id),
             None => not_found_response(),
         }
     })
 }
 
-async fn backup_accounts(State(d): State<Dashboard>, headers: HeaderMap) -> Response {
-    company_only(&d, &headers, |inner, id| match inner.data.company(id) {
-        Some(company) => html(pages::backup_accounts_page(company)),
-        None => redirect("/"),
+async fn change_company_size_dialog(
+    State(d): State<Dashboard>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    with_company(&d, &headers, &id, |inner, id| {
+        match inner.data.company(id) {
+            Some(company) => html(newer::change_company_size_dialog(company)),
+            None => not_found_response(),
+        }
     })
+}
+
+async fn change_company_size(
+    State(d): State<Dashboard>,
+    headers: HeaderMap,
+    form: Result<Form<HashMap<String, String>>, FormRejection>,
+) -> Response {
+    partner_only(&d, &headers, |inner, _| {
+        let fields = form.map(|Form(f)| f).unwrap_or_default();
+        let company = fields
+            .get("CompanyId")
+            .and_then(|v| v.trim().parse::<u32>().ok())
+            .unwrap_or(0);
+        let quota = fields.get("QuotaGB").cloned().unwrap_or_default();
+        match inner.data.change_company_size(company, &quota) {
+            Ok(quota_gb) => Json(json!({
+                "success": true,
+                "message": "Company size changed.",
+                "companyId": company,
+                "sizeGB": quota_gb,
+                "sizeText": format!("{quota_gb} GB"),
+            }))
+            .into_response(),
+            Err(message) => Json(json!({
+                "success": false,
+                "message": message,
+                "companyId": company,
+            }))
+            .into_response(),
+        }
+    })
+}
+
+async fn cancel_company_dialog(
+    State(d): State<Dashboard>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    with_company(&d, &headers, &id, |inner, id| {
+        match inner.data.company(id) {
+            Some(company) => html(newer::cancel_company_dialog(company)),
+            None => not_found_response(),
+        }
+    })
+}
+
+async fn cancel_company(
+    State(d): State<Dashboard>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    with_company(&d, &headers, &id, |inner, id| {
+        let name = inner.data.cancel_company(id).unwrap_or_default();
+        Json(json!({
+            "success": true,
+            "message": format!("Company {name} was cancelled."),
+            "companyId": id,
+        }))
+        .into_response()
+    })
+}
+
+async fn backup_accounts(
+    State(d): State<Dashboard>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let query = GridQuery::parse(query.as_deref());
+    let session = session_id(&headers);
+    let inner = d.lock();
+    let data = &inner.data;
+    match inner.mode(session.as_deref()) {
+        None => to_logon(),
+        // The newer dashboard lists every child company's accounts to the partner.
+        Some(Mode::Partner) if newer_gen(&inner) => {
+            html(newer::backup_accounts_page(data, None, &query))
+        }
+        Some(Mode::Partner) => redirect("/"),
+        Some(Mode::CompanyAdmin(id)) => match data.company(id) {
+            Some(company) if newer_gen(&inner) => {
+                html(newer::backup_accounts_page(data, Some(company), &query))
+            }
+            Some(company) => html(pages::backup_accounts_page(data, company, &query)),
+            None => redirect("/"),
+        },
+    }
 }
 
 async fn reports(State(d): State<Dashboard>, headers: HeaderMap) -> Response {
     company_only(&d, &headers, |inner, id| match inner.data.company(id) {
-        Some(company) => html(pages::reports_page(company)),
+        Some(company) if newer_gen(inner) => html(newer::reports_page(&inner.data, company)),
+        Some(company) => html(pages::reports_page(&inner.data, company)),
         None => redirect("/"),
     })
 }
@@ -269,6 +491,9 @@ async fn change_size_dialog(
                 .find(|a| a.id == account)
         });
         match account {
+            Some(account) if inner.data.generation == Generation::Newer => {
+                html(newer::change_size_dialog(account))
+            }
             Some(account) => html(pages::change_size_dialog(account)),
             None => not_found_response(),
         }
@@ -334,11 +559,29 @@ async fn replica_faults(State(d): State<Dashboard>) -> Response {
     Json(d.lock().data.faults.clone()).into_response()
 }
 
+async fn replica_generation(State(d): State<Dashboard>) -> Response {
+    Json(d.lock().data.generation).into_response()
+}
+
+async fn replica_set_generation(State(d): State<Dashboard>, body: Bytes) -> Response {
+    match serde_json::from_slice::<Generation>(&body) {
+        Ok(generation) => {
+            d.set_generation(generation);
+            Json(generation).into_response()
+        }
+        Err(e) => (
+            StatusCode::BAD_REQUEST,
+            format!("expected \"seed\" or \"newer\" (a JSON string): {e}\n"),
+        )
+            .into_response(),
+    }
+}
+
 async fn replica_set_faults(State(d): State<Dashboard>, body: Bytes) -> Response {
     match serde_json::from_slice::<Faults>(&body) {
         Ok(faults) => {
-            d.set_faults(faults.clone());
-            Json(faults).into_response()
+            d.set_faults(faults);
+            Json(d.lock().data.faults.clone()).into_response()
         }
         Err(e) => (
             StatusCode::BAD_REQUEST,

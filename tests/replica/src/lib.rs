@@ -8,16 +8,23 @@
 //! (`--host-resolver-rules="MAP dashboard.sosonlinebackup.com 127.0.0.1:PORT"`), so every
 //! page uses relative URLs only and nothing depends on the `Host` header.
 //!
+//! It serves two generations of the dashboard's markup ([`Generation`]): the seed's (the
+//! default) and the newer one Infrascale's documentation describes. Data and sessions are
+//! shared; only the markup (and what the pages offer) changes.
+//!
 //! The end-to-end tests start it in-process with [`Replica::start`], read what the server
-//! received with [`Replica::snapshot`], and make it misbehave with [`Replica::set_faults`].
-//! The same is available over HTTP for manual use: `GET /__replica/state`,
-//! `POST /__replica/reset`, `POST /__replica/faults` (JSON body, see [`Faults`]) and
+//! received with [`Replica::snapshot`], make it misbehave with [`Replica::set_faults`] and
+//! switch markup with [`Replica::set_generation`]. The same is available over HTTP for manual
+//! use: `GET /__replica/state`, `POST /__replica/reset`, `POST /__replica/faults` (JSON body,
+//! see [`Faults`]), `POST /__replica/generation` (`"seed"` or `"newer"`) and
 //! `GET /__replica/login` (logs in as the partner and redirects to `/`).
 //!
 //! The replica never stores a password or a secret answer: they are checked (present,
 //! matching) and dropped.
 
+mod grid;
 mod handlers;
+mod newer;
 mod pages;
 mod state;
 mod tls;
@@ -40,6 +47,21 @@ pub struct StateSnapshot {
     pub change_size_posts: u32,
     /// The companies under the partner, in the order the dashboard lists them.
     pub companies: Vec<CompanySnap>,
+    /// Every successful size change, in order (a change to the same size included).
+    #[serde(default)]
+    pub changes: Vec<SizeChange>,
+}
+
+/// One successful size change: of a backup account ("Change Account Size"), or of a
+/// company's quota ("Change Company Size", newer generation) when `account` is empty.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SizeChange {
+    /// The company's name.
+    pub company: String,
+    /// The backup account's name; empty for a change of the company's quota.
+    pub account: String,
+    pub from_gb: u64,
+    pub to_gb: u64,
 }
 
 /// One company under the partner.
@@ -66,6 +88,10 @@ pub struct CompanySnap {
     /// "Enable EndGuard" as entered at Create.
     #[serde(default)]
     pub endguard: bool,
+    /// Whether the partner manages the company (only then is "Login as Company Admin"
+    /// offered).
+    #[serde(default)]
+    pub managed: bool,
 }
 
 /// One backup account of a company.
@@ -85,6 +111,59 @@ pub struct Faults {
     pub login_as_wrong_company: bool,
     /// "Change Account Size" is refused with this message.
     pub refuse_change_size: Option<String>,
+    /// A company created while on also gets a second backup account,
+    /// `<username>.frontdesk` at 5 GB (after the admin account in the data), which the grids
+    /// list before the admin account.
+    pub extra_account: bool,
+    /// Company-session pages that list backup accounts also show, above the grid, a
+    /// page-level link "Change Account Size" for the company's most recently added non-admin
+    /// account (nothing if there is none).
+    pub stray_change_size_link: bool,
+    /// Row menus do not close each other nor on a click elsewhere, and each grid page loads
+    /// with one row's menu open (companies: the first row; backup accounts: the first row
+    /// that is not the company admin's account).
+    pub menus_stay_open: bool,
+    /// How a Create is answered.
+    pub create_refusal: CreateRefusal,
+    /// Companies created while on are unmanaged: no "Login as Company Admin" for them (and
+    /// `/Companies/LoginAsAdmin/{id}` answers 403).
+    pub unmanaged_new_companies: bool,
+    /// Seed generation: the company Home page lists the backup accounts in a grid with
+    /// gears instead of the "Backup Account Usage" table, and the company menu has no
+    /// "Backup Accounts".
+    pub company_home_lists_accounts: bool,
+    /// That many managed companies "Filler Company 001", ... (usernames `filler001`, ...,
+    /// quota 100 GB, admin account 5 GB) before the others; applied by `set_faults`,
+    /// idempotently.
+    pub filler_companies: u32,
+}
+
+/// How the dashboard answers a Create (see [`Faults::create_refusal`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreateRefusal {
+    /// AJAX; a refusal re-renders the form with the errors in the dialog; a success replaces
+    /// the dialog's content by "Company X was created." and a Close button that reloads.
+    #[default]
+    Form,
+    /// AJAX; a refusal replaces the dialog's content by the errors and a Close button.
+    Dialog,
+    /// A normal form POST: a refusal answers a full page "Create Company" with the errors and
+    /// a link back to the companies; a success redirects to the companies page, which shows
+    /// "Company X was created." once.
+    Page,
+}
+
+/// Which dashboard markup the replica serves.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Generation {
+    /// The seed document's dashboard (Manage > Companies > ..., gears, tables).
+    #[default]
+    Seed,
+    /// The newer dashboard of Infrascale's documentation (Accounts > Companies, Endpoint
+    /// Backup > Backup Accounts, Actions menus appended to the page body).
+    Newer,
 }
 
 /// The dashboard's state and its routes, without a network listener: the unit tests drive
@@ -117,11 +196,17 @@ impl Dashboard {
         self.lock().data.snapshot()
     }
 
+    /// Switches faults; `filler_companies` adds the missing filler companies.
     pub fn set_faults(&self, faults: Faults) {
-        self.lock().data.faults = faults;
+        self.lock().data.set_faults(faults);
     }
 
-    /// Back to the initial companies, counters at zero, no faults. Sessions are kept (a
+    /// Which markup every page is served in from now on.
+    pub fn set_generation(&self, generation: Generation) {
+        self.lock().data.generation = generation;
+    }
+
+    /// Back to the initial companies, counters at zero, no faults, seed generation. Sessions are kept (a
     /// company-admin session whose company no longer exists acts as the partner's).
     pub fn reset(&self) {
         self.lock().data = state::Data::initial();
@@ -214,7 +299,12 @@ impl Replica {
         self.dashboard.set_faults(faults);
     }
 
-    /// Back to the initial companies, counters at zero, no faults (sessions are kept).
+    pub fn set_generation(&self, generation: Generation) {
+        self.dashboard.set_generation(generation);
+    }
+
+    /// Back to the initial companies, counters at zero, no faults, seed generation (sessions
+    /// are kept).
     pub fn reset(&self) {
         self.dashboard.reset();
     }

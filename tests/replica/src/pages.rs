@@ -1,10 +1,13 @@
-//! The dashboard's HTML: full pages (server-rendered tables, one inline script each) and the
-//! fragments its AJAX calls fetch. Every page-controlled string goes through [`esc`]; no URL
-//! is absolute, so the pages work under whatever host name the browser maps to the replica.
+//! The seed generation's HTML: full pages (server-rendered tables, one inline script each) and
+//! the fragments its AJAX calls fetch. Every page-controlled string goes through [`esc`]; no
+//! URL is absolute, so the pages work under whatever host name the browser maps to the replica.
+//! The script is shared with the newer generation (`newer.rs`).
 
 use std::fmt::Write;
 
+use crate::grid::{paginate, GridQuery};
 use crate::state::{Account, Company, CreateForm, Data, PARTNER_NAME};
+use crate::{CreateRefusal, Faults};
 
 /// Escapes text for HTML element content and double- or single-quoted attribute values.
 pub fn esc(text: &str) -> String {
@@ -29,7 +32,16 @@ pub enum Chrome<'a> {
     Company(&'a Company),
 }
 
-pub fn page(title: &str, chrome: &Chrome, body: &str) -> String {
+/// The `<body>` attributes the script reads: `data-menus-stay-open` for that fault.
+pub fn body_attrs(faults: &Faults) -> &'static str {
+    if faults.menus_stay_open {
+        " data-menus-stay-open=\"1\""
+    } else {
+        ""
+    }
+}
+
+pub fn page(faults: &Faults, title: &str, chrome: &Chrome, body: &str) -> String {
     let banner = match chrome {
         Chrome::Company(_) => format!(
             "<div id=\"impersonation\" class=\"impersonation-banner\">You are logged in as company administrator. \
@@ -46,11 +58,15 @@ pub fn page(title: &str, chrome: &Chrome, body: &str) -> String {
     let menu = match chrome {
         Chrome::LoggedOut => String::new(),
         Chrome::Partner => PARTNER_MENU.to_string(),
+        Chrome::Company(_) if faults.company_home_lists_accounts => {
+            COMPANY_MENU_WITHOUT_ACCOUNTS.to_string()
+        }
         Chrome::Company(_) => COMPANY_MENU.to_string(),
     };
+    let body_attrs = body_attrs(faults);
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <title>{title} - SOS Online Backup</title>\n<link rel=\"icon\" href=\"data:,\">\n<style>{CSS}</style>\n</head>\n<body>\n\
+         <title>{title} - SOS Online Backup</title>\n<link rel=\"icon\" href=\"data:,\">\n<style>{CSS}</style>\n</head>\n<body{body_attrs}>\n\
          {banner}<div class=\"page\">\n<div id=\"header\"><div id=\"title\"><h1>SOS Online Backup</h1></div>{who}</div>\n\
          {menu}<div id=\"notice\" class=\"notice\" role=\"status\" hidden></div>\n\
          <div id=\"main\">\n{body}\n</div>\n\
@@ -86,6 +102,11 @@ const COMPANY_MENU: &str = "<ul id=\"menu\" class=\"menu\">\
 <li><a href=\"/Reports\">Reports</a></li>\
 </ul>\n";
 
+const COMPANY_MENU_WITHOUT_ACCOUNTS: &str = "<ul id=\"menu\" class=\"menu\">\
+<li><a href=\"/\">Home</a></li>\
+<li><a href=\"/Reports\">Reports</a></li>\
+</ul>\n";
+
 pub fn logon_page(user_name: &str, error: Option<&str>) -> String {
     let error = error
         .map(|e| {
@@ -106,11 +127,35 @@ pub fn logon_page(user_name: &str, error: Option<&str>) -> String {
          <p><input type=\"submit\" value=\"Log On\"></p>\n</fieldset></div>\n</form>",
         esc(user_name)
     );
-    page("Log On", &Chrome::LoggedOut, &body)
+    page(&Faults::default(), "Log On", &Chrome::LoggedOut, &body)
 }
 
-fn gb(size: u64) -> String {
+pub(crate) fn gb(size: u64) -> String {
     format!("{size} GB")
+}
+
+/// The `stray_change_size_link` fault's page-level link: for the company's most recently added
+/// account that is not the admin's (nothing without the fault or such an account).
+pub(crate) fn stray_link(faults: &Faults, company: &Company) -> String {
+    match company.newest_other_account() {
+        Some(account) if faults.stray_change_size_link => format!(
+            "<p class=\"page-actions\"><a href=\"#\" class=\"page-action\" onclick=\"return openChangeSize({});\">Change Account Size</a></p>\n",
+            account.id
+        ),
+        _ => String::new(),
+    }
+}
+
+/// A notice shown once at the top of a page (after a page-mode Create).
+pub(crate) fn notice_html(notice: Option<&str>) -> String {
+    notice
+        .map(|n| {
+            format!(
+                "<div class=\"notice flash\" role=\"status\">{}</div>\n",
+                esc(n)
+            )
+        })
+        .unwrap_or_default()
 }
 
 fn usage_table<'a>(accounts: impl Iterator<Item = &'a Account>) -> String {
@@ -142,38 +187,69 @@ pub fn partner_home(data: &Data) -> String {
             .iter()
             .map(|c| c.accounts.len())
             .sum::<usize>(),
-        usage_table(data.companies.iter().flat_map(|c| c.accounts.iter()))
+        usage_table(
+            data.companies
+                .iter()
+                .flat_map(|c| c.listed_accounts().into_iter())
+        )
     );
-    page("Home", &Chrome::Partner, &body)
+    page(&data.faults, "Home", &Chrome::Partner, &body)
 }
 
-pub fn company_home(company: &Company) -> String {
+pub fn company_home(data: &Data, company: &Company, query: &GridQuery) -> String {
+    let accounts = if data.faults.company_home_lists_accounts {
+        format!(
+            "<div class=\"box\"><h3>Backup Accounts</h3>\n{}{}</div>",
+            stray_link(&data.faults, company),
+            account_grid(data, company, query, false)
+        )
+    } else {
+        format!(
+            "{}{}",
+            stray_link(&data.faults, company),
+            usage_table(company.listed_accounts().into_iter())
+        )
+    };
     let body = format!(
-        "<h2>Company Dashboard</h2>\n<p class=\"intro\">Company quota: {}. Allocated: {}.</p>\n{}",
+        "<h2>Company Dashboard</h2>\n<p class=\"intro\">Company quota: {}. Allocated: {}.</p>\n{accounts}",
         gb(company.quota_gb),
         gb(company.allocated_gb()),
-        usage_table(company.accounts.iter())
     );
-    page("Company Dashboard", &Chrome::Company(company), &body)
-}
-
-fn gear(items: &str) -> String {
-    format!(
-        "<td class=\"actions\"><div class=\"gear-wrap\">\
-         <a href=\"#\" title=\"Actions\" class=\"gear\" onclick=\"return toggleGear(this);\">\u{2699}</a>\
-         <ul class=\"gear-menu\">{items}</ul></div></td>"
+    page(
+        &data.faults,
+        "Company Dashboard",
+        &Chrome::Company(company),
+        &body,
     )
 }
 
-pub fn companies_page(data: &Data) -> String {
+fn gear(items: &str, open: bool) -> String {
+    format!(
+        "<td class=\"actions\"><div class=\"gear-wrap{}\">\
+         <a href=\"#\" title=\"Actions\" class=\"gear\" onclick=\"return toggleGear(this);\">\u{2699}</a>\
+         <ul class=\"gear-menu\">{items}</ul></div></td>",
+        if open { " open" } else { "" }
+    )
+}
+
+pub fn companies_page(data: &Data, query: &GridQuery, notice: Option<&str>) -> String {
+    let paged = paginate(data.companies.iter().collect(), |c| &c.name, query);
     let mut rows = String::new();
-    for c in &data.companies {
+    for (i, c) in paged.rows.iter().enumerate() {
+        let login = if c.managed {
+            format!(
+                "<li><a href=\"/Companies/LoginAsAdmin/{}\">Login as Company Admin</a></li>",
+                c.id
+            )
+        } else {
+            String::new()
+        };
         let items = format!(
-            "<li><a href=\"/Companies/LoginAsAdmin/{id}\">Login as Company Admin</a></li>\
+            "{login}\
              <li><a href=\"#\" onclick=\"return notAvailable('Edit Company');\">Edit Company</a></li>\
-             <li><a href=\"#\" onclick=\"return notAvailable('Cancel Company');\">Cancel Company</a></li>",
-            id = c.id
+             <li><a href=\"#\" onclick=\"return notAvailable('Cancel Company');\">Cancel Company</a></li>"
         );
+        let open = data.faults.menus_stay_open && i == 0;
         let _ = writeln!(
             rows,
             "<tr data-company-id=\"{}\"><td>{}</td><td>{}</td><td>{}</td>\
@@ -185,25 +261,39 @@ pub fn companies_page(data: &Data) -> String {
             gb(c.quota_gb),
             gb(c.allocated_gb()),
             c.accounts.len(),
-            gear(&items)
+            gear(&items, open)
         );
     }
     if rows.is_empty() {
         rows.push_str("<tr><td colspan=\"6\" class=\"empty\">No companies.</td></tr>\n");
     }
     let body = format!(
-        "<h2>View &amp; Manage Companies</h2>\n\
+        "{notice}<h2>View &amp; Manage Companies</h2>\n{search}\
          <table class=\"grid companies\">\n<thead><tr><th>Company Name</th><th>Username</th><th>Quota</th>\
-         <th>Size (click to change)</th><th>Backup Accounts</th><th></th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>"
+         <th>Size (click to change)</th><th>Backup Accounts</th><th></th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n{pager}",
+        notice = notice_html(notice),
+        search = paged.search_html(),
+        pager = paged.pager_html(),
     );
-    page("View & Manage Companies", &Chrome::Partner, &body)
+    page(
+        &data.faults,
+        "View & Manage Companies",
+        &Chrome::Partner,
+        &body,
+    )
 }
 
 /// The partner's read-only list of every backup account (Manage > Backup Accounts).
-pub fn partner_accounts_page(data: &Data) -> String {
+pub fn partner_accounts_page(data: &Data, query: &GridQuery) -> String {
+    let all: Vec<(&Company, &Account)> = data
+        .companies
+        .iter()
+        .flat_map(|c| c.listed_accounts().into_iter().map(move |a| (c, a)))
+        .collect();
+    let paged = paginate(all, |(_, a)| &a.name, query);
     let mut rows = String::new();
-    for c in &data.companies {
-        for a in &c.accounts {
+    {
+        for (c, a) in &paged.rows {
             let _ = writeln!(
                 rows,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -215,48 +305,101 @@ pub fn partner_accounts_page(data: &Data) -> String {
         }
     }
     let body = format!(
-        "<h2>All Backup Accounts</h2>\n<table class=\"grid\">\n<thead><tr><th>Company Name</th>\
-         <th>Account Name</th><th>Size</th><th>Is UltraSafe</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>"
+        "<h2>All Backup Accounts</h2>\n{}<table class=\"grid\">\n<thead><tr><th>Company Name</th>\
+         <th>Account Name</th><th>Size</th><th>Is UltraSafe</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n{}",
+        paged.search_html(),
+        paged.pager_html(),
     );
-    page("All Backup Accounts", &Chrome::Partner, &body)
+    page(&data.faults, "All Backup Accounts", &Chrome::Partner, &body)
 }
 
-pub fn backup_accounts_page(company: &Company) -> String {
+/// A company's backup accounts with a gear each (the Backup Accounts page; the Home page with
+/// the `company_home_lists_accounts` fault). `full` adds the Used and Is UltraSafe columns.
+fn account_grid(data: &Data, company: &Company, query: &GridQuery, full: bool) -> String {
+    let paged = paginate(company.listed_accounts(), |a| &a.name, query);
+    let open_row = if data.faults.menus_stay_open {
+        paged.rows.iter().find(|a| !a.admin).map(|a| a.id)
+    } else {
+        None
+    };
     let mut rows = String::new();
-    for a in &company.accounts {
+    for a in &paged.rows {
         let items = format!(
             "<li><a href=\"#\" onclick=\"return openChangeSize({id});\">Change Account Size</a></li>\
              <li><a href=\"#\" onclick=\"return notAvailable('Change Password');\">Change Password</a></li>",
             id = a.id
         );
+        let extra = if full {
+            format!(
+                "<td>0 GB</td><td>{}</td>",
+                if a.ultrasafe { "Yes" } else { "No" }
+            )
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             rows,
             "<tr data-account-id=\"{}\"><td class=\"account-name\">{}</td><td class=\"account-size\">{}</td>\
-             <td>0 GB</td><td>{}</td>{}</tr>",
+             {extra}{}</tr>",
             a.id,
             esc(&a.name),
             gb(a.size_gb),
-            if a.ultrasafe { "Yes" } else { "No" },
-            gear(&items)
+            gear(&items, open_row == Some(a.id))
         );
     }
+    let columns = if full { 5 } else { 3 };
     if rows.is_empty() {
-        rows.push_str("<tr><td colspan=\"5\" class=\"empty\">No backup accounts.</td></tr>\n");
+        let _ = writeln!(
+            rows,
+            "<tr><td colspan=\"{columns}\" class=\"empty\">No backup accounts.</td></tr>"
+        );
     }
-    let body = format!(
-        "<h2>Backup Accounts</h2>\n<table class=\"grid accounts\">\n<thead><tr><th>Account Name</th>\
-         <th>Size</th><th>Used</th><th>Is UltraSafe</th><th></th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>"
-    );
-    page("Backup Accounts", &Chrome::Company(company), &body)
+    let head = if full {
+        "<th>Account Name</th><th>Size</th><th>Used</th><th>Is UltraSafe</th><th></th>"
+    } else {
+        "<th>Account Name</th><th>Size</th><th></th>"
+    };
+    format!(
+        "{}<table class=\"grid accounts\">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n{}",
+        paged.search_html(),
+        paged.pager_html(),
+    )
 }
 
-pub fn reports_page(company: &Company) -> String {
+pub fn backup_accounts_page(data: &Data, company: &Company, query: &GridQuery) -> String {
+    let body = format!(
+        "<h2>Backup Accounts</h2>\n{}{}",
+        stray_link(&data.faults, company),
+        account_grid(data, company, query, true)
+    );
+    page(
+        &data.faults,
+        "Backup Accounts",
+        &Chrome::Company(company),
+        &body,
+    )
+}
+
+pub fn reports_page(data: &Data, company: &Company) -> String {
     let body = "<h2>Reports</h2>\n<p>No reports have been generated for this company yet.</p>";
-    page("Reports", &Chrome::Company(company), body)
+    page(&data.faults, "Reports", &Chrome::Company(company), body)
+}
+
+pub fn forbidden_page(message: &str) -> String {
+    page(
+        &Faults::default(),
+        "Forbidden",
+        &Chrome::LoggedOut,
+        &format!(
+            "<h2>Forbidden</h2>\n<p>{} <a href=\"/\">Home</a></p>",
+            esc(message)
+        ),
+    )
 }
 
 pub fn not_found_page() -> String {
     page(
+        &Faults::default(),
         "Not Found",
         &Chrome::LoggedOut,
         "<h2>Not Found</h2>\n<p>The page you asked for does not exist. <a href=\"/\">Home</a></p>",
@@ -264,7 +407,7 @@ pub fn not_found_page() -> String {
 }
 
 /// A dialog (overlay, title bar with its close, content) as the AJAX calls insert it.
-fn dialog(title: &str, content: &str) -> String {
+pub(crate) fn dialog(title: &str, content: &str) -> String {
     format!(
         "<div id=\"dialog\" class=\"ui-dialog-overlay\"><div class=\"ui-dialog\" role=\"dialog\" aria-labelledby=\"dialogTitle\">\
          <div class=\"ui-dialog-titlebar\"><span id=\"dialogTitle\" class=\"ui-dialog-title\">{}</span>\
@@ -274,11 +417,45 @@ fn dialog(title: &str, content: &str) -> String {
     )
 }
 
-pub fn create_dialog() -> String {
+pub fn create_dialog(faults: &Faults) -> String {
     dialog(
         "Create Company With Admin Backup Account",
-        &create_form_content(&CreateForm::blank(), &[]),
+        &create_form_content(
+            &CreateForm::blank(),
+            &[],
+            faults.create_refusal == CreateRefusal::Page,
+        ),
     )
+}
+
+/// The errors as the dashboard lists them.
+pub(crate) fn error_list(errors: &[String]) -> String {
+    let mut out = String::from("<div class=\"validation-summary-errors\"><ul>");
+    for e in errors {
+        let _ = write!(out, "<li>{}</li>", esc(e));
+    }
+    out.push_str("</ul></div>\n");
+    out
+}
+
+/// `create_refusal: Dialog`: the dialog's content after a refusal, the errors and Close.
+pub fn create_refused_content(errors: &[String]) -> String {
+    format!(
+        "<div class=\"create-result\">{}<div class=\"ui-dialog-buttonpane\">\
+         <input type=\"button\" id=\"btnCloseRefused\" class=\"primary\" value=\"Close\" \
+         onclick=\"return closeDialog(false);\"></div></div>",
+        error_list(errors)
+    )
+}
+
+/// `create_refusal: Page`: the full page a refused Create answers.
+pub fn create_refused_page(data: &Data, errors: &[String]) -> String {
+    let body = format!(
+        "<h2>Create Company</h2>\n<p>The company was not created.</p>\n{}\
+         <p><a href=\"/Companies\">View &amp; Manage Companies</a></p>",
+        error_list(errors)
+    );
+    page(&data.faults, "Create Company", &Chrome::Partner, &body)
 }
 
 fn text_row(label_html: &str, id: &str, value: &str, kind: &str) -> String {
@@ -304,17 +481,15 @@ fn checkbox_row(text: &str, id: &str, checked: bool) -> String {
 }
 
 /// The create form (what replaces the dialog's content after a refusal), with the errors at
-/// the top, one line each.
-pub fn create_form_content(form: &CreateForm, errors: &[String]) -> String {
-    let mut out = String::from(
-        "<form id=\"createCompanyForm\" action=\"/Companies/Create\" method=\"post\" onsubmit=\"return false;\">\n",
-    );
+/// the top, one line each. `page_post`: Create submits the form as a normal POST.
+pub fn create_form_content(form: &CreateForm, errors: &[String], page_post: bool) -> String {
+    let mut out = String::from(if page_post {
+        "<form id=\"createCompanyForm\" action=\"/Companies/Create\" method=\"post\">\n"
+    } else {
+        "<form id=\"createCompanyForm\" action=\"/Companies/Create\" method=\"post\" onsubmit=\"return false;\">\n"
+    });
     if !errors.is_empty() {
-        out.push_str("<div class=\"validation-summary-errors\"><ul>");
-        for e in errors {
-            let _ = write!(out, "<li>{}</li>", esc(e));
-        }
-        out.push_str("</ul></div>\n");
+        out.push_str(&error_list(errors));
     }
     out.push_str("<table class=\"form-table\">\n");
     out.push_str(&text_row(
@@ -378,10 +553,14 @@ pub fn create_form_content(form: &CreateForm, errors: &[String]) -> String {
         &form.secret_answer,
         "text",
     ));
+    out.push_str("</table>\n<div class=\"ui-dialog-buttonpane\">");
+    out.push_str(if page_post {
+        "<input type=\"submit\" id=\"btnCreateCompany\" class=\"primary\" value=\"Create\"> "
+    } else {
+        "<input type=\"button\" id=\"btnCreateCompany\" class=\"primary\" value=\"Create\" onclick=\"return createCompany(this);\"> "
+    });
     out.push_str(
-        "</table>\n<div class=\"ui-dialog-buttonpane\">\
-         <input type=\"button\" id=\"btnCreateCompany\" class=\"primary\" value=\"Create\" onclick=\"return createCompany(this);\"> \
-         <input type=\"button\" id=\"btnCancelCreate\" value=\"Cancel\" onclick=\"return closeDialog(false);\">\
+        "<input type=\"button\" id=\"btnCancelCreate\" value=\"Cancel\" onclick=\"return closeDialog(false);\">\
          </div>\n</form>",
     );
     out
@@ -416,13 +595,21 @@ pub fn change_size_dialog(account: &Account) -> String {
     dialog("Change Account Size", &content)
 }
 
-const CSS: &str = r#"
+pub(crate) const CSS: &str = r#"
 body { margin: 0; background: #5c87b2; font: 13px/1.4 "Trebuchet MS", Verdana, Helvetica, sans-serif; color: #222; }
 .page { width: 980px; margin: 0 auto 20px; background: #fff; min-height: 500px; box-shadow: 0 0 6px rgba(0,0,0,.3); }
 #header { display: flex; justify-content: space-between; align-items: center; background: #1f4e79; color: #fff; padding: 10px 20px; }
 #title h1 { margin: 0; font-size: 24px; letter-spacing: .5px; }
 #title h1::before { content: ""; display: inline-block; width: 14px; height: 14px; margin-right: 8px; border-radius: 50%; background: #f7a823; }
-#logindisplay { font-size: 12px; }
+#title { flex: 0 0 auto; }
+#logindisplay { font-size: 12px; max-width: 60%; text-align: right; overflow-wrap: anywhere; }
+table.grid td { overflow-wrap: anywhere; }
+.grid-search { margin: 6px 0; }
+.pager { margin: 8px 0; display: flex; gap: 8px; align-items: center; }
+.pager-form { display: inline; }
+.pager-form input[type=text] { width: 40px; }
+.pager-off { color: #999; }
+.page-actions { margin: 6px 0; }
 #logindisplay .user-name { font-weight: bold; }
 #logindisplay a { color: #dde9f7; }
 .impersonation-banner { background: #fff4c2; border-bottom: 1px solid #e0c860; color: #5a4a00; text-align: center; padding: 6px; font-size: 12px; }
@@ -473,7 +660,8 @@ table.form-table td.editor-label { text-align: right; white-space: nowrap; margi
 .create-result .success { color: #2d5c22; font-weight: bold; }
 "#;
 
-const SCRIPT: &str = r#"
+/// The script of every page, both generations.
+pub(crate) const SCRIPT: &str = r#"
 function ajax(method, url, body, done) {
   var xhr = new XMLHttpRequest();
   xhr.open(method, url, true);
@@ -505,6 +693,9 @@ function toggleMenu(link) {
   if (!wasOpen) item.classList.add('open');
   return false;
 }
+function menusStayOpen() {
+  return !!document.body && document.body.hasAttribute('data-menus-stay-open');
+}
 function closeGears() {
   var open = document.querySelectorAll('.gear-wrap.open');
   for (var i = 0; i < open.length; i++) open[i].classList.remove('open');
@@ -512,12 +703,52 @@ function closeGears() {
 function toggleGear(link) {
   var wrap = link.parentNode;
   var wasOpen = wrap.classList.contains('open');
+  if (!menusStayOpen()) closeGears();
+  if (wasOpen) wrap.classList.remove('open'); else wrap.classList.add('open');
+  return false;
+}
+function closeActionMenus() {
+  var open = document.querySelectorAll('.actions-popup');
+  for (var i = 0; i < open.length; i++) open[i].parentNode.removeChild(open[i]);
+  var buttons = document.querySelectorAll('.actions-button[aria-expanded="true"]');
+  for (var j = 0; j < buttons.length; j++) buttons[j].setAttribute('aria-expanded', 'false');
+}
+function closeRowMenus() {
+  if (menusStayOpen()) return;
   closeGears();
-  if (!wasOpen) wrap.classList.add('open');
+  closeActionMenus();
+}
+function toggleActions(button) {
+  var id = button.getAttribute('data-menu');
+  var popups = document.querySelectorAll('.actions-popup');
+  for (var i = 0; i < popups.length; i++) {
+    if (popups[i].getAttribute('data-for') === id) {
+      popups[i].parentNode.removeChild(popups[i]);
+      button.setAttribute('aria-expanded', 'false');
+      return false;
+    }
+  }
+  closeRowMenus();
+  var template = document.getElementById(id);
+  if (!template) return false;
+  var menu = document.createElement('div');
+  menu.className = 'actions-popup';
+  menu.setAttribute('role', 'menu');
+  menu.setAttribute('data-for', id);
+  menu.appendChild(template.content.cloneNode(true));
+  var box = button.getBoundingClientRect();
+  menu.style.position = 'absolute';
+  menu.style.top = (box.bottom + window.pageYOffset + 2) + 'px';
+  menu.style.left = '0px';
+  document.body.appendChild(menu);
+  var left = box.right + window.pageXOffset - menu.offsetWidth;
+  menu.style.left = Math.max(0, left) + 'px';
+  button.setAttribute('aria-expanded', 'true');
   return false;
 }
 document.addEventListener('click', function (e) {
-  if (!e.target.closest || !e.target.closest('.gear-wrap')) closeGears();
+  var inside = e.target.closest && e.target.closest('.gear-wrap, .actions-popup, .actions-button');
+  if (!inside) closeRowMenus();
   if (!e.target.closest || !e.target.closest('#menu')) closeMenus();
 });
 var noticeTimer = null;
@@ -529,8 +760,13 @@ function showNotice(text) {
   noticeTimer = setTimeout(function () { notice.hidden = true; }, 8000);
 }
 function notAvailable(what) {
-  closeGears();
+  closeRowMenus();
   showNotice(what + ' is not available on this dashboard.');
+  return false;
+}
+function notOnReplica(what) {
+  closeRowMenus();
+  showNotice(what + ' is not available on this replica.');
   return false;
 }
 function dialogContent() {
@@ -538,7 +774,7 @@ function dialogContent() {
 }
 function openDialog(url) {
   closeMenus();
-  closeGears();
+  closeRowMenus();
   closeDialog(false);
   ajax('GET', url, null, function (status, html) {
     if (status !== 200) { showNotice('The dialog could not be opened (HTTP ' + status + ').'); return; }
@@ -605,11 +841,33 @@ function changeSize(button) {
   });
   return false;
 }
+function postForDialog(url, form, done) {
+  var content = dialogContent();
+  if (!content) return false;
+  ajax('POST', url, form ? formBody(form) : '', function (status, text) {
+    var answer = null;
+    try { answer = JSON.parse(text); } catch (e) { answer = null; }
+    if (!answer) answer = { success: false, message: 'Unexpected answer from the server (HTTP ' + status + ').' };
+    if (!answer.success) { showDialogError(content, answer.message); return; }
+    done(answer);
+  });
+  return false;
+}
+function changeCompanySize() {
+  return postForDialog('/Companies/ChangeSize', document.getElementById('changeCompanySizeForm'), function () {
+    closeDialog(true);
+  });
+}
+function cancelCompany(id) {
+  return postForDialog('/Companies/Cancel/' + id, null, function () { closeDialog(true); });
+}
 document.addEventListener('keydown', function (e) {
   if (e.key === 'Escape' && document.getElementById('dialog')) closeDialog(false);
 });
 (function () {
   var first = document.getElementById('UserName');
   if (first && !document.getElementById('dialog')) first.focus();
+  var preopened = document.querySelectorAll('[data-open-on-load]');
+  for (var i = 0; i < preopened.length; i++) toggleActions(preopened[i]);
 })();
 "#;

@@ -1,17 +1,20 @@
-//! The dashboard's data (companies, backup accounts, counters, faults), the sessions, and the
-//! server-side checks of the two forms that change data.
+//! The dashboard's data (companies, backup accounts, counters, change log, faults, generation),
+//! the sessions, and the server-side checks of the forms that change data.
 
 use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 
-use crate::{AccountSnap, CompanySnap, Faults, StateSnapshot};
+use crate::{AccountSnap, CompanySnap, Faults, Generation, SizeChange, StateSnapshot};
 
 /// The partner everyone logs in as.
 pub const PARTNER_NAME: &str = "Pax8 Demo Partner";
 
 /// Every backup account, the admin one included, is made at this size.
 pub const NEW_ACCOUNT_GB: u64 = 5;
+
+/// The longest company name Create accepts, in characters (any script).
+pub const MAX_COMPANY_NAME_CHARS: usize = 100;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -22,6 +25,8 @@ pub enum Mode {
 pub struct Inner {
     pub data: Data,
     sessions: HashMap<String, Mode>,
+    /// A notice to show once on the session's next companies page (after a page-mode Create).
+    flash: HashMap<String, String>,
     session_seq: u64,
     session_keys: RandomState,
 }
@@ -31,6 +36,7 @@ impl Inner {
         Inner {
             data: Data::initial(),
             sessions: HashMap::new(),
+            flash: HashMap::new(),
             session_seq: 0,
             session_keys: RandomState::new(),
         }
@@ -59,7 +65,18 @@ impl Inner {
     pub fn log_off(&mut self, session: Option<&str>) {
         if let Some(id) = session {
             self.sessions.remove(id);
+            self.flash.remove(id);
         }
+    }
+
+    /// Keeps `notice` for the session's next companies page.
+    pub fn set_flash(&mut self, session: &str, notice: String) {
+        self.flash.insert(session.to_string(), notice);
+    }
+
+    /// The notice kept for the session, once.
+    pub fn take_flash(&mut self, session: Option<&str>) -> Option<String> {
+        self.flash.remove(session?)
     }
 
     fn new_session_id(&mut self) -> String {
@@ -86,12 +103,36 @@ pub struct Company {
     pub endguard: bool,
     pub egr_licenses: u32,
     pub sp_licenses: u32,
+    /// Only a managed company offers "Login as Company Admin".
+    pub managed: bool,
+    /// The admin account (made at Create, unless "Later") comes first.
     pub accounts: Vec<Account>,
 }
 
 impl Company {
     pub fn allocated_gb(&self) -> u64 {
         self.accounts.iter().map(|a| a.size_gb).sum()
+    }
+
+    /// The company admin's backup account, if it has one.
+    pub fn admin_account(&self) -> Option<&Account> {
+        self.accounts.iter().find(|a| a.admin)
+    }
+
+    /// The accounts in the order the grids list them: those marked `list_first`, then the
+    /// rest, each in the order they were added.
+    pub fn listed_accounts(&self) -> Vec<&Account> {
+        let mut listed: Vec<&Account> = self.accounts.iter().collect();
+        listed.sort_by_key(|a| !a.list_first);
+        listed
+    }
+
+    /// The most recently added account that is not the admin's.
+    pub fn newest_other_account(&self) -> Option<&Account> {
+        self.accounts
+            .iter()
+            .filter(|a| !a.admin)
+            .max_by_key(|a| a.id)
     }
 }
 
@@ -100,13 +141,21 @@ pub struct Account {
     pub name: String,
     pub size_gb: u64,
     pub ultrasafe: bool,
+    /// The company admin's account.
+    pub admin: bool,
+    /// Listed before the others (the `extra_account` fault's account).
+    pub list_first: bool,
 }
 
 pub struct Data {
     pub companies: Vec<Company>,
     pub create_posts: u32,
     pub change_size_posts: u32,
+    pub changes: Vec<SizeChange>,
     pub faults: Faults,
+    pub generation: Generation,
+    /// Usernames of cancelled companies: never given out again.
+    retired_usernames: Vec<String>,
     next_company_id: u32,
     next_account_id: u32,
 }
@@ -119,7 +168,10 @@ impl Data {
             companies: Vec::new(),
             create_posts: 0,
             change_size_posts: 0,
+            changes: Vec::new(),
             faults: Faults::default(),
+            generation: Generation::Seed,
+            retired_usernames: Vec::new(),
             next_company_id: 1,
             next_account_id: 1,
         };
@@ -133,9 +185,11 @@ impl Data {
             endguard: false,
             egr_licenses: 0,
             sp_licenses: 0,
+            managed: true,
+            admin_account: true,
         });
         data.set_size(acme, 50);
-        data.add_account(acme, "acme-frontdesk", 25, false);
+        data.add_account(acme, "acme-frontdesk", 25, false, false);
         let law = data.add_company(NewCompany {
             name: "Blue River Law".into(),
             quota_gb: 200,
@@ -146,6 +200,8 @@ impl Data {
             endguard: true,
             egr_licenses: 2,
             sp_licenses: 1,
+            managed: true,
+            admin_account: true,
         });
         data.set_size(law, 100);
         data
@@ -177,8 +233,46 @@ impl Data {
                     egr_licenses: c.egr_licenses,
                     sp_licenses: c.sp_licenses,
                     endguard: c.endguard,
+                    managed: c.managed,
                 })
                 .collect(),
+            changes: self.changes.clone(),
+        }
+    }
+
+    /// Switches faults, and adds the filler companies `filler_companies` asks for that are
+    /// not there yet.
+    pub fn set_faults(&mut self, faults: Faults) {
+        let fillers = faults.filler_companies;
+        self.faults = faults;
+        for n in 1..=fillers {
+            let username = format!("filler{n:03}");
+            if self.companies.iter().any(|c| c.username == username) {
+                continue;
+            }
+            let id = self.add_company_unchecked(NewCompany {
+                name: format!("Filler Company {n:03}"),
+                quota_gb: 100,
+                username: username.clone(),
+                email: format!("{username}@filler.example.com"),
+                full_name: format!("Filler Admin {n:03}"),
+                ultrasafe: false,
+                endguard: false,
+                egr_licenses: 0,
+                sp_licenses: 0,
+                managed: true,
+                admin_account: true,
+            });
+            // Before the other companies, after the fillers numbered below it.
+            let at = self
+                .companies
+                .iter()
+                .take_while(|c| is_filler_below(&c.username, n))
+                .count();
+            if let Some(pos) = self.companies.iter().position(|c| c.id == id) {
+                let company = self.companies.remove(pos);
+                self.companies.insert(at, company);
+            }
         }
     }
 
@@ -187,29 +281,60 @@ impl Data {
     }
 
     /// The company id to open for "Login as Company Admin" on `id`, faults included.
-    pub fn login_target(&self, id: u32) -> Option<u32> {
-        self.company(id)?;
+    pub fn login_target(&self, id: u32) -> Result<u32, LoginRefusal> {
+        let company = self.company(id).ok_or(LoginRefusal::NotFound)?;
+        if !company.managed {
+            return Err(LoginRefusal::Unmanaged);
+        }
         if self.faults.login_as_wrong_company {
             if let Some(other) = self.companies.iter().find(|c| c.id != id) {
-                return Some(other.id);
+                return Ok(other.id);
             }
         }
-        Some(id)
+        Ok(id)
     }
 
     /// Whether a username is taken: by any company admin or any backup account, compared
     /// case-insensitively (usernames are never recycled).
     pub fn username_taken(&self, username: &str) -> bool {
         let wanted = username.to_lowercase();
+        if self
+            .retired_usernames
+            .iter()
+            .any(|u| u.to_lowercase() == wanted)
+        {
+            return true;
+        }
         self.companies.iter().any(|c| {
             c.username.to_lowercase() == wanted
                 || c.accounts.iter().any(|a| a.name.to_lowercase() == wanted)
         })
     }
 
-    /// Adds the company with its admin backup account, named after the username, at 5 GB
-    /// whatever the quota (as the real dashboard does). Returns the new company's id.
-    pub fn add_company(&mut self, new: NewCompany) -> u32 {
+    /// Adds a company created through Create, at the end of the list, with what the faults
+    /// say (`extra_account`, `unmanaged_new_companies`). Returns the new company's id.
+    pub fn add_company(&mut self, mut new: NewCompany) -> u32 {
+        if self.faults.unmanaged_new_companies {
+            new.managed = false;
+        }
+        let username = new.username.clone();
+        let extra = self.faults.extra_account && new.admin_account;
+        let id = self.add_company_unchecked(new);
+        if extra {
+            self.add_account(
+                id,
+                &format!("{username}.frontdesk"),
+                NEW_ACCOUNT_GB,
+                false,
+                true,
+            );
+        }
+        id
+    }
+
+    /// Adds the company with its admin backup account (unless `admin_account` is off), named
+    /// after the username, at 5 GB whatever the quota (as the real dashboard does).
+    fn add_company_unchecked(&mut self, new: NewCompany) -> u32 {
         let id = self.next_company_id;
         self.next_company_id += 1;
         self.companies.push(Company {
@@ -223,13 +348,43 @@ impl Data {
             endguard: new.endguard,
             egr_licenses: new.egr_licenses,
             sp_licenses: new.sp_licenses,
+            managed: new.managed,
             accounts: Vec::new(),
         });
-        self.add_account(id, &new.username, NEW_ACCOUNT_GB, new.ultrasafe);
+        if new.admin_account {
+            self.add_account(id, &new.username, NEW_ACCOUNT_GB, new.ultrasafe, false);
+            if let Some(a) = self
+                .companies
+                .last_mut()
+                .and_then(|c| c.accounts.first_mut())
+            {
+                a.admin = true;
+            }
+        }
         id
     }
 
-    fn add_account(&mut self, company: u32, name: &str, size_gb: u64, ultrasafe: bool) {
+    /// Removes the company ("Cancel Company"); its usernames are never given out again.
+    pub fn cancel_company(&mut self, id: u32) -> Option<String> {
+        let pos = self.companies.iter().position(|c| c.id == id)?;
+        let company = self.companies.remove(pos);
+        if !company.username.is_empty() {
+            self.retired_usernames.push(company.username.clone());
+        }
+        for a in &company.accounts {
+            self.retired_usernames.push(a.name.clone());
+        }
+        Some(company.name)
+    }
+
+    fn add_account(
+        &mut self,
+        company: u32,
+        name: &str,
+        size_gb: u64,
+        ultrasafe: bool,
+        list_first: bool,
+    ) {
         let id = self.next_account_id;
         self.next_account_id += 1;
         if let Some(c) = self.companies.iter_mut().find(|c| c.id == company) {
@@ -238,6 +393,8 @@ impl Data {
                 name: name.to_string(),
                 size_gb,
                 ultrasafe,
+                admin: false,
+                list_first,
             });
         }
     }
@@ -266,6 +423,7 @@ impl Data {
             .find(|c| c.id == company)
             .ok_or_else(|| "Backup account not found.".to_string())?;
         let quota = c.quota_gb;
+        let company_name = c.name.clone();
         let a = c
             .accounts
             .iter_mut()
@@ -285,10 +443,68 @@ impl Data {
                 "Account size can't be more than the company quota of {quota} GB."
             ));
         }
+        let from_gb = a.size_gb;
         a.size_gb = size_gb;
+        let account_name = a.name.clone();
+        self.changes.push(SizeChange {
+            company: company_name,
+            account: account_name,
+            from_gb,
+            to_gb: size_gb,
+        });
         Ok(size_gb)
     }
+
+    /// "Change Company Size" (newer generation): the new quota, or the message the dashboard
+    /// refuses it with.
+    pub fn change_company_size(&mut self, company: u32, quota: &str) -> Result<u64, String> {
+        let c = self
+            .companies
+            .iter_mut()
+            .find(|c| c.id == company)
+            .ok_or_else(|| "Company not found.".to_string())?;
+        let quota_gb: u64 = quota
+            .trim()
+            .parse()
+            .map_err(|_| "The field Quota in GB must be a whole number.".to_string())?;
+        if !is_quota_tier(quota_gb) {
+            return Err(QUOTA_TIER_MESSAGE_NEWER.to_string());
+        }
+        let allocated = c.allocated_gb();
+        if quota_gb < allocated {
+            return Err(format!(
+                "Quota in GB can't be less than the {allocated} GB the company's backup accounts use."
+            ));
+        }
+        let from_gb = c.quota_gb;
+        c.quota_gb = quota_gb;
+        self.changes.push(SizeChange {
+            company: c.name.clone(),
+            account: String::new(),
+            from_gb,
+            to_gb: quota_gb,
+        });
+        Ok(quota_gb)
+    }
 }
+
+/// Why "Login as Company Admin" is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoginRefusal {
+    NotFound,
+    Unmanaged,
+}
+
+/// Whether `username` is `fillerNNN` with NNN below `n`.
+fn is_filler_below(username: &str, n: u32) -> bool {
+    username
+        .strip_prefix("filler")
+        .and_then(|rest| rest.parse::<u32>().ok())
+        .is_some_and(|k| k < n)
+}
+
+const QUOTA_TIER_MESSAGE_NEWER: &str =
+    "Quota in GB must be 5, 10, 25 or 50 GB, or a multiple of 50 GB from 100 GB.";
 
 pub struct NewCompany {
     pub name: String,
@@ -300,12 +516,22 @@ pub struct NewCompany {
     pub endguard: bool,
     pub egr_licenses: u32,
     pub sp_licenses: u32,
+    pub managed: bool,
+    /// Whether to make the admin backup account now (the newer dashboard's "Later" does not).
+    pub admin_account: bool,
 }
 
-/// The "Create Company With Admin Backup Account" form as posted (field names as the page
-/// sends them). The passwords and the secret answer live only as long as the request.
+/// The "Create Company With Admin Backup Account" form (seed) or the "Create Company" form
+/// (newer, recognised by its `AdminAccount` field: `now` or `later`) as posted (field names as
+/// the page sends them). The passwords and the secret answer live only as long as the request.
 #[derive(Clone, Debug, Default)]
 pub struct CreateForm {
+    /// The newer dashboard's form: no EGR licences, EndGuard, UltraSafe nor secret question;
+    /// "Is Managed"; the admin account now or later.
+    pub newer: bool,
+    /// Newer form after "Later": no admin account, so no admin fields.
+    pub admin_later: bool,
+    pub managed: bool,
     pub company_name: String,
     pub quota_gb: String,
     pub egr_licenses: String,
@@ -327,7 +553,17 @@ impl CreateForm {
         CreateForm {
             egr_licenses: "0".into(),
             sp_licenses: "0".into(),
+            managed: true,
             ..Default::default()
+        }
+    }
+
+    /// The newer dashboard's form as it first appears, after "Now" or "Later".
+    pub fn blank_newer(admin_later: bool) -> Self {
+        CreateForm {
+            newer: true,
+            admin_later,
+            ..Self::blank()
         }
     }
 
@@ -342,7 +578,14 @@ impl CreateForm {
                 })
                 .unwrap_or(false)
         };
+        let admin = fields
+            .get("AdminAccount")
+            .map(|v| v.trim().to_ascii_lowercase());
+        let newer = admin.is_some();
         CreateForm {
+            newer,
+            admin_later: admin.as_deref() == Some("later"),
+            managed: !newer || checked("IsManaged"),
             company_name: text("CompanyName"),
             quota_gb: text("QuotaGB"),
             egr_licenses: text("EgrLicenses"),
@@ -378,13 +621,27 @@ impl CreateForm {
             }
         };
         required(&mut errors, &self.company_name, "Company Name");
+        if self.company_name.trim().chars().count() > MAX_COMPANY_NAME_CHARS {
+            errors.push(format!(
+                "Company Name can't be longer than {MAX_COMPANY_NAME_CHARS} characters."
+            ));
+        }
+        let quota_label = if self.newer {
+            "Quota in GB"
+        } else {
+            "Quota In GB"
+        };
         let quota = match self.quota_gb.trim() {
             "" => {
-                errors.push("The Quota In GB field is required.".into());
+                errors.push(format!("The {quota_label} field is required."));
                 None
             }
             q => match q.parse::<u64>() {
                 Ok(q) if is_quota_tier(q) => Some(q),
+                Ok(_) if self.newer => {
+                    errors.push(QUOTA_TIER_MESSAGE_NEWER.into());
+                    None
+                }
                 Ok(_) => {
                     errors.push(
                         "Quota In GB must be 5, 10, 25 or 50 GB, or a multiple of 100 GB.".into(),
@@ -392,7 +649,7 @@ impl CreateForm {
                     None
                 }
                 Err(_) => {
-                    errors.push("The field Quota In GB must be a whole number.".into());
+                    errors.push(format!("The field {quota_label} must be a whole number."));
                     None
                 }
             },
@@ -407,34 +664,54 @@ impl CreateForm {
                 0
             }),
         };
-        let egr_licenses = licences(&self.egr_licenses, "EGR Licenses");
+        let egr_licenses = if self.newer {
+            0
+        } else {
+            licences(&self.egr_licenses, "EGR Licenses")
+        };
         let sp_licenses = licences(&self.sp_licenses, "SP v5 Licenses");
-        required(&mut errors, &self.full_name, "Full Name");
-        required(&mut errors, &self.email, "Email");
-        let username = self.username.trim();
-        if username.is_empty() {
-            errors.push("The Username field is required.".into());
-        } else if data.username_taken(username) {
-            errors.push(format!(
-                "The username {username} is already taken. Choose another username."
-            ));
+        let admin_account = !self.admin_later;
+        let username = if admin_account {
+            self.username.trim()
+        } else {
+            ""
+        };
+        if admin_account {
+            required(&mut errors, &self.full_name, "Full Name");
+            required(&mut errors, &self.email, "Email");
+            if username.is_empty() {
+                errors.push("The Username field is required.".into());
+            } else if data.username_taken(username) {
+                errors.push(format!(
+                    "The username {username} is already taken. Choose another username."
+                ));
+            }
+            if self.password.is_empty() {
+                errors.push("The Password field is required.".into());
+            } else if self.password != self.confirm_password {
+                errors.push("The password and confirmation password do not match.".into());
+            }
         }
-        if self.password.is_empty() {
-            errors.push("The Password field is required.".into());
-        } else if self.password != self.confirm_password {
-            errors.push("The password and confirmation password do not match.".into());
-        }
+        let text_if_admin = |value: &str| {
+            if admin_account {
+                value.trim().to_string()
+            } else {
+                String::new()
+            }
+        };
         match quota {
             Some(quota_gb) if errors.is_empty() => Ok(NewCompany {
                 name: self.company_name.trim().to_string(),
                 quota_gb,
                 username: username.to_string(),
-                email: self.email.trim().to_string(),
-                full_name: self.full_name.trim().to_string(),
-                ultrasafe: self.ultrasafe,
-                endguard: self.endguard,
+                email: text_if_admin(&self.email),
+                full_name: text_if_admin(&self.full_name),
+                ultrasafe: self.ultrasafe && !self.newer,
+                endguard: self.endguard && !self.newer,
                 egr_licenses,
                 sp_licenses,
+                managed: self.managed,
+                admin_account,
             }),
             _ => Err(errors),
         }
