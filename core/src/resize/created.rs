@@ -19,6 +19,8 @@ pub struct SentCreate {
     pub existed_before: bool,
     /// Page loads since the Create that showed no answer.
     pub silent_loads: u32,
+    /// The dashboard was seen accepting it (kept so a page load right after still knows).
+    pub accepted: bool,
 }
 
 /// What the dashboard answered to a Create.

@@ -589,18 +589,28 @@ fn enter_size(job: &mut Job, view: &PageView) -> Outcome {
             format!("the size field did not take {gb}"),
         );
     }
-    let button = CONFIRM_BUTTONS.iter().find_map(|want| {
-        dialog
+    // The first of Ok and Save the dialog has, and only when one button says it: what
+    // `resolve` clicks, so Ok is never recorded as clicked for a click that cannot land.
+    let named: Option<Vec<&String>> = CONFIRM_BUTTONS.iter().find_map(|want| {
+        let named: Vec<&String> = dialog
             .buttons
             .iter()
-            .find(|b| same_name(b, want))
-            .map(|b| b.trim().to_string())
+            .filter(|b| same_name(b, want))
+            .collect();
+        (!named.is_empty()).then_some(named)
     });
-    match button {
-        Some(button) => Outcome::Act(
-            Action::Confirm { button },
+    match named.as_deref() {
+        Some([button]) => Outcome::Act(
+            Action::Confirm {
+                button: button.trim().to_string(),
+            },
             format!("the {CHANGE_SIZE_ITEM} dialog did not close after it was confirmed"),
         ),
+        Some(several) => Outcome::Wait(format!(
+            "the {CHANGE_SIZE_ITEM} dialog has {} buttons {}, so Allot cannot tell which to click",
+            several.len(),
+            several[0].trim()
+        )),
         None => Outcome::Wait(format!(
             "the {CHANGE_SIZE_ITEM} dialog has no Ok or Save button"
         )),

@@ -58,8 +58,10 @@ pub fn start() {
     if let Err(e) = crate::browser::on_message(answer) {
         log::js_error("listening to the popup", &e);
     }
-    created::check(true);
-    wasm_bindgen_futures::spawn_local(resume_or_offer());
+    wasm_bindgen_futures::spawn_local(async {
+        created::on_page_load().await;
+        resume_or_offer().await;
+    });
 }
 
 /// Answers the popup: this tab is a dashboard; start a fix here.

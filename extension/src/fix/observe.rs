@@ -183,8 +183,15 @@ fn header(doc: &Document) -> Vec<String> {
             el.closest("table, [role=grid], [role=dialog], dialog, [role=menu]"),
             Ok(Some(_))
         );
+        let in_resume_link = el
+            .closest("a, [role=link]")
+            .ok()
+            .flatten()
+            .and_then(|a| text_of(&a))
+            .is_some_and(|t| normalize(&t).starts_with(RESUME_PREFIX));
         let n = normalize(&t);
         if inside_other
+            || in_resume_link
             || n.starts_with(RESUME_PREFIX)
             || !n.chars().any(char::is_alphanumeric)
             || HEADER_ACTIONS.contains(&n.as_str())

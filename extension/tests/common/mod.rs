@@ -39,6 +39,22 @@ impl Fixture {
         Fixture { root }
     }
 
+    /// Another container appended to document.body, beside this test's first one (a
+    /// menu or dialog the page appends to the body); earlier ones are kept. Removed on
+    /// drop, and cleared as a leftover like any fixture.
+    pub fn also(html: &str) -> Fixture {
+        let doc = doc();
+        let root = doc.create_element("div").expect("create the container");
+        root.set_attribute(FIXTURE_ATTR, "")
+            .expect("mark the container");
+        root.set_inner_html(html);
+        doc.body()
+            .expect("the runner's page has a body")
+            .append_child(&root)
+            .expect("append the container");
+        Fixture { root }
+    }
+
     /// The one element matching `selector` inside the fixture.
     pub fn get(&self, selector: &str) -> Element {
         self.root
