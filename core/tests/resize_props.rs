@@ -804,7 +804,6 @@ fn data_changing_actions_go_only_to_the_targets_row_menu_and_dialog() {
     }
     // The runs reached every kind of data-changing action, so the checks above ran.
     let seen = seen.into_inner();
-    eprintln!("SEEN {seen:?}");
     if cases() >= CASES {
         assert!(
             seen.logins > 0 && seen.change_sizes > 0 && seen.fills > 0 && seen.confirms > 0,

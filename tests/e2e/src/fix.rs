@@ -36,14 +36,26 @@ pub struct Created {
     pub quota_gb: u32,
 }
 
-/// Creates a company at `quota_gb` through Manage > Companies > Add New Company as a
-/// partner does: types each field, clicks Create, waits for "Company X was created.",
-/// clicks Close and waits for the page the dashboard reloads.
+/// Creates a company at `quota_gb` through Manage > Companies > Add New Company (or,
+/// on the newer dashboard, Companies > Create Company > Now) as a partner does: types
+/// each field, clicks Create, waits for "Company X was created.", clicks Close and waits
+/// for the page the dashboard reloads. The username is the company's letters and digits.
 pub async fn create_company(p: &Page, company: &str, quota_gb: u32) -> Result<Created> {
     let username: String = company
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .collect();
+    create_company_as(p, company, &username, quota_gb).await
+}
+
+/// Types the create form (both generations' fields: the secret ones only where the form
+/// has them) without clicking Create.
+pub async fn fill_create_form(
+    p: &Page,
+    company: &str,
+    username: &str,
+    quota_gb: u32,
+) -> Result<()> {
     let email = format!("it@{}.example.com", username.to_lowercase());
     let quota = quota_gb.to_string();
     p.open_create_company().await?;
@@ -52,13 +64,30 @@ pub async fn create_company(p: &Page, company: &str, quota_gb: u32) -> Result<Cr
         ("quota_gb", &quota),
         ("full_name", "Kim Blanc"),
         ("email", &email),
-        ("username", &username),
+        ("username", username),
         ("password", PASSWORD),
         ("confirm_password", PASSWORD),
-        ("secret_question", "Name of the office mascot?"),
-        ("secret_answer", SECRET_ANSWER),
     ])
     .await?;
+    if p.field("secret_question").await.is_ok() {
+        p.fill(&[
+            ("secret_question", "Name of the office mascot?"),
+            ("secret_answer", SECRET_ANSWER),
+        ])
+        .await?;
+    }
+    Ok(())
+}
+
+/// [`create_company`] with a chosen username.
+pub async fn create_company_as(
+    p: &Page,
+    company: &str,
+    username: &str,
+    quota_gb: u32,
+) -> Result<Created> {
+    let username = username.to_string();
+    fill_create_form(p, company, &username, quota_gb).await?;
     p.click_create().await?;
     let created = format!("Company {company} was created.");
     if let Err(e) = p.wait_text(&created).await {
@@ -531,4 +560,27 @@ pub fn admin_gb(snap: &StateSnapshot, company: &str) -> Option<u64> {
         .accounts
         .first()
         .map(|a| a.size_gb)
+}
+
+/// The replica's own change log, as `(company, account, from GB, to GB)`: what changed
+/// on the dashboard, whatever Allot's boxes say.
+pub fn changes(snap: &StateSnapshot) -> Vec<(String, String, u64, u64)> {
+    snap.changes
+        .iter()
+        .map(|c| (c.company.clone(), c.account.clone(), c.from_gb, c.to_gb))
+        .collect()
+}
+
+/// Fails unless the replica's change log is exactly `expected`: no account other than
+/// the target changed, and the target at most as listed.
+pub fn assert_changes(snap: &StateSnapshot, expected: &[(&str, &str, u64, u64)]) -> Result<()> {
+    let want: Vec<(String, String, u64, u64)> = expected
+        .iter()
+        .map(|(c, a, f, t)| (c.to_string(), a.to_string(), *f, *t))
+        .collect();
+    let got = changes(snap);
+    if got != want {
+        bail!("the replica's change log is {got:#?}, expected {want:#?}");
+    }
+    Ok(())
 }

@@ -93,10 +93,18 @@ impl Page {
         Ok(())
     }
 
-    /// Manage > Companies > Add New Company, then waits for the form Allot recognised.
+    /// Manage > Companies > Add New Company (the newer dashboard: Companies > Create
+    /// Company > Now), then waits for the form Allot recognised.
     pub async fn open_create_company(&self) -> Result<()> {
         self.goto("").await?;
-        self.click_text("Add New Company").await?;
+        if self.click_text("Add New Company").await.is_err() {
+            self.goto("Companies").await?;
+            self.click_text("Create Company").await?;
+            self.wait_for("the prompt: the admin account now or later", || async {
+                Ok(self.click_text("Now").await.is_ok())
+            })
+            .await?;
+        }
         self.wait_for("the create-company form recognised by Allot", || async {
             Ok(self.field("quota_gb").await.is_ok())
         })
