@@ -90,6 +90,9 @@ fn row(doc: &Document, job: &Job, on_dashboard: bool) -> Result<Element, JsValue
         _ => "5 GB".to_string(),
     };
     let status = match job.status {
+        Status::Pending if !r.confirmed => {
+            "Not confirmed: Allot did not see the dashboard say it created this company".to_string()
+        }
         Status::Pending if job.dismissed => "Not now (start it here)".to_string(),
         Status::Pending => "Waiting for you".to_string(),
         Status::Running => job.progress_text(),
@@ -118,9 +121,25 @@ fn row(doc: &Document, job: &Job, on_dashboard: bool) -> Result<Element, JsValue
             b.set_attribute("title", "Open the partner dashboard in this tab first")?;
         }
         let id = job.id.clone();
+        let confirm = (!r.confirmed).then(|| {
+            format!(
+                "Allot did not see the dashboard create {}. It changes nothing unless the backup account {} is still {} GB, the size the dashboard gives a new company's admin account. Start?",
+                r.company.trim(),
+                r.admin_username.trim(),
+                r.current_gb.max(5)
+            )
+        });
+        if confirm.is_some() {
+            b.set_text_content(Some("Check and start"));
+        }
         let cb = Closure::<dyn Fn()>::new(move || {
             let id = id.clone();
-            wasm_bindgen_futures::spawn_local(async move { start_in_tab(id).await });
+            match &confirm {
+                // A fix whose Create was not seen accepted starts only after the partner
+                // has read what Allot will check first.
+                Some(question) => ask_to_confirm(question, id),
+                None => wasm_bindgen_futures::spawn_local(async move { start_in_tab(id).await }),
+            }
         });
         b.add_event_listener_with_callback("click", cb.as_ref().unchecked_ref())?;
         cb.forget();
@@ -139,6 +158,29 @@ fn status_name(s: Status) -> &'static str {
         Status::Failed => "failed",
         Status::Cancelled => "cancelled",
     }
+}
+
+/// Shows `question` with a "Yes, start" button that starts the fix.
+fn ask_to_confirm(question: &str, id: String) {
+    let Some(doc) = dom::document() else {
+        return;
+    };
+    let Ok(Some(status)) = doc.query_selector("[data-allot-popup-status]") else {
+        return;
+    };
+    status.set_text_content(Some(question));
+    let Ok(yes) = make_text(&doc, "button", "", "Yes, start") else {
+        return;
+    };
+    let _ = yes.set_attribute("type", "button");
+    let _ = yes.set_attribute("data-allot-popup-confirm", &id);
+    let cb = Closure::<dyn Fn()>::new(move || {
+        let id = id.clone();
+        wasm_bindgen_futures::spawn_local(async move { start_in_tab(id).await });
+    });
+    let _ = yes.add_event_listener_with_callback("click", cb.as_ref().unchecked_ref());
+    cb.forget();
+    let _ = status.append_child(&yes);
 }
 
 async fn start_in_tab(id: String) {

@@ -164,9 +164,14 @@ pub fn done(doc: &Document, job: &Job) -> Result<(), JsValue> {
         "p",
         "allot-box-title",
         &format!(
-            "Done: {}'s admin backup account is now {} GB, checked on the Home page. You are back in your partner session.",
+            "Done: {}'s admin backup account is now {} GB, checked {}. You are back in your partner session.",
             job.request.company.trim(),
-            job.request.requested_gb
+            job.request.requested_gb,
+            if job.allocated_checked {
+                "in the company's session and in the companies list"
+            } else {
+                "in the company's session"
+            }
         ),
     )?;
     button(doc, &box_, "Dismiss", "data-allot-dismiss", job)?;
