@@ -447,13 +447,14 @@ fn open_change_size(job: &mut Job, view: &PageView) -> Outcome {
                 with_state: true,
             }
         }
-        Located::NoGear(..) | Located::NoGrid => return to_accounts_page(view, &account),
+        Located::NoGear(..) | Located::NoGrid => return to_accounts_page(job, view, &account),
         Located::NotListed => {
             let missing = format!("no backup account named {account} was found");
             return match view.next_page(GridKind::Accounts) {
                 Some(_) => turn_page(view, GridKind::Accounts, missing),
-                None => match to_accounts_page(view, &account) {
+                None => match to_accounts_page(job, view, &account) {
                     Outcome::Act(..) if job.actions_in_step > 0 => Outcome::Wait(missing),
+                    Outcome::Wait(_) => Outcome::Wait(missing),
                     other => other,
                 },
             };
@@ -514,8 +515,17 @@ fn size_problem(job: &Job, size: u32) -> Option<Outcome> {
 }
 
 /// The way to the company's backup accounts: the "Backup Accounts" link.
-fn to_accounts_page(view: &PageView, account: &str) -> Outcome {
+fn to_accounts_page(job: &Job, view: &PageView, account: &str) -> Outcome {
     match view.link(ACCOUNTS_LINK) {
+        // Clicked already: the page is loading, or it is there and shows the row
+        // without its control yet.
+        Some(link)
+            if matches!(&job.last_action, Some(Action::ClickLink { text }) if same_name(text, link)) =>
+        {
+            Outcome::Wait(format!(
+                "the backup account {account} with its gear or Actions control was not found"
+            ))
+        }
         Some(link) => Outcome::Act(
             Action::ClickLink {
                 text: link.to_string(),
@@ -648,10 +658,11 @@ fn verify(job: &mut Job, view: &PageView) -> Outcome {
     };
     match shown {
         Some(size) if size == gb => Outcome::Done,
-        Some(size) => Outcome::Fail {
-            reason: format!("The dashboard still shows {size} GB for {account}, not {gb} GB."),
-            with_state: false,
-        },
+        // A list that has not caught up yet: the deadline turns a lasting one into a
+        // failure that says what the dashboard shows.
+        Some(size) => Outcome::Wait(format!(
+            "the dashboard still shows {size} GB for {account}, not {gb} GB"
+        )),
         None if job.went_home && view.usage_table.is_none() => {
             // Home was opened and has no usage table: the Backup Accounts page shows sizes.
             match view.link(ACCOUNTS_LINK) {
@@ -776,7 +787,7 @@ fn no_company(company: &str) -> String {
 
 fn unmanaged(company: String) -> String {
     format!(
-        "{company} is not a managed company: its menu has no {LOGIN_ITEM}, so Allot cannot reach its backup accounts. Nothing was changed. Make the company managed first (only its admin can ask for that), then resize its admin backup account."
+        "{company} is not a managed company: its menu has no {LOGIN_ITEM}, so Allot cannot reach its backup accounts. Make the company managed first (only its admin can ask for that), then resize its admin backup account."
     )
 }
 

@@ -81,10 +81,15 @@ pub struct SeenDialog {
 
 /// Everything the machine needs to know about the page now.
 pub fn observe(doc: &Document, memory: &mut Memory) -> Observation {
-    let link_elements: Vec<Element> = all(doc, "a, [role=link], [role=menuitem]")
-        .into_iter()
-        .take(MAX_LINKS)
-        .collect();
+    let mut link_elements: Vec<Element> = all(doc, "a, [role=link], [role=menuitem]");
+    // The resume link counts wherever it is; other links only up to the limit.
+    let resume_at = link_elements.iter().position(|a| {
+        text_of(a).is_some_and(|t| normalize(&t).starts_with(RESUME_PREFIX))
+    });
+    if let Some(at) = resume_at.filter(|at| *at >= MAX_LINKS) {
+        link_elements.swap(at, MAX_LINKS - 1);
+    }
+    link_elements.truncate(MAX_LINKS);
     let link_texts: Vec<Option<String>> = link_elements.iter().map(|a| text_of(a)).collect();
     let resume_link = link_texts
         .iter()
