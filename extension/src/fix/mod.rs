@@ -29,7 +29,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event, HtmlInputElement};
 
 /// How often the running fix looks at the page again.
-const TICK_MS: u32 = 400;
+const TICK_MS: u32 = 250;
 
 /// An offer box Allot rendered: the fix it is for, its start button and size field.
 struct Offer {
@@ -236,17 +236,22 @@ fn run(id: String) {
         ui::clear(&doc, "data-allot-resize-offer");
     }
     OFFERS.with(|o| o.borrow_mut().clear());
-    let tick = Interval::new(TICK_MS, move || {
-        if BUSY.with(|b| b.replace(true)) {
-            return;
-        }
-        let id = id.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            step(&id).await;
-            BUSY.with(|b| b.set(false));
-        });
+    let first = id.clone();
+    let ticker = Interval::new(TICK_MS, move || tick(id.clone()));
+    TICKER.with(|t| *t.borrow_mut() = Some(ticker));
+    // The first look at once: a page load does not wait for the first tick.
+    tick(first);
+}
+
+/// One step, unless the last one is still going.
+fn tick(id: String) {
+    if BUSY.with(|b| b.replace(true)) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        step(&id).await;
+        BUSY.with(|b| b.set(false));
     });
-    TICKER.with(|t| *t.borrow_mut() = Some(tick));
 }
 
 async fn stop_running(id: &str) {
