@@ -231,6 +231,8 @@ async fn start_firefox(extension: &Path, replica_port: u16) -> Result<Browser> {
     let port = free_port()?;
     let driver_bin = geckodriver_bin();
     // geckodriver makes a fresh profile for each session and removes it at the end.
+    // --allow-system-access: since Firefox 153, WebDriver may open moz-extension:// pages
+    // (the popup that read_extension reads) only with it.
     let driver = spawn_driver(
         &driver_bin,
         &[
@@ -238,6 +240,7 @@ async fn start_firefox(extension: &Path, replica_port: u16) -> Result<Browser> {
             "127.0.0.1".into(),
             "--port".into(),
             port.to_string(),
+            "--allow-system-access".into(),
         ],
     )?;
     let binary = std::env::var("FIREFOX").unwrap_or_else(|_| "/usr/bin/firefox-esr".into());
