@@ -131,7 +131,7 @@ run_tests() {
   say "building the end-to-end tests"
   cargo test -p allot-e2e --no-run
   # The same test binaries once per browser; a failure in one browser still runs the other.
-  local browser dist blog t0 failed=0 times=()
+  local browser dist blog t0 failed=0 results=()
   for browser in chromium firefox; do
     dist=chrome
     [ "$browser" = firefox ] && dist=firefox
@@ -140,11 +140,11 @@ run_tests() {
     t0=$(date +%s)
     ALLOT_E2E_BROWSER=$browser ALLOT_DIST="$ROOT/dist/$dist" GECKODRIVER="$TOOLS/bin/geckodriver" \
       cargo test -p allot-e2e --no-fail-fast -- --test-threads=1 2>&1 | tee "$blog" || failed=1
-    times+=("$browser: $(count_results "$blog") in $(( $(date +%s) - t0 )) s")
+    results+=("$browser: $(count_results "$blog") in $(( $(date +%s) - t0 )) s")
     cat "$blog" >> "$log"
     rm -f "$blog"
   done
-  for t in "${times[@]}"; do say "end-to-end $t"; done
+  for r in "${results[@]}"; do say "end-to-end $r"; done
   if [ "$failed" = 0 ]; then
     say "all tests passed in $(( $(date +%s) - START )) s"
   else
