@@ -1,13 +1,13 @@
-// Allot's loader: starts the Rust/WASM content script on a dashboard page. `ways` is the
-// seam for a second way of running the same module (a JS build for pages whose CSP
-// blocks WASM in Chromium): each is tried in turn until one starts.
+// Allot's loader: starts the Rust/WASM content script on a dashboard page. The manifest
+// lists pkg/allot.js (wasm-bindgen's no-modules glue, the global `wasm_bindgen`) before
+// this file. `ways` is the seam for a second way of running the same module (a JS build
+// for pages whose CSP blocks WASM in Chromium): each is tried in turn until one starts.
 (async () => {
   const url = (path) => chrome.runtime.getURL(path);
   const ways = [
     async function wasm() {
-      const m = await import(url("pkg/allot.js"));
-      await m.default({ module_or_path: url("pkg/allot_bg.wasm") });
-      return m;
+      await wasm_bindgen({ module_or_path: url("pkg/allot_bg.wasm") });
+      return wasm_bindgen;
     },
   ];
   for (const way of ways) {

@@ -488,7 +488,7 @@ const done = arguments[arguments.length - 1];
 /// Opens the extension's popup page in a new window of the same browser, reads its table
 /// of fixes and every area of `chrome.storage`, closes the window and comes back.
 pub async fn read_extension(p: &Page) -> Result<ExtensionState> {
-    let url = format!("chrome-extension://{}/popup.html", p.browser.extension_id);
+    let url = p.browser.extension_url("popup.html");
     let back = p.client().window().await?;
     let win = p.client().new_window(false).await?.handle;
     p.client().switch_to_window(win).await?;

@@ -1,19 +1,20 @@
-//! Harness for the end-to-end tests: the dashboard replica, chromedriver and headless
-//! Chromium with the built extension (the production manifest, unchanged) loaded, the
-//! real dashboard host mapped to the replica.
+//! Harness for the end-to-end tests: the dashboard replica and a headless browser
+//! (Chromium, or Firefox ESR with `ALLOT_E2E_BROWSER=firefox`) with the built extension
+//! (the production manifest, unchanged) loaded, the real dashboard host mapped to the
+//! replica.
 
 mod browser;
 pub mod fix;
 mod page;
 
-pub use browser::Browser;
+pub use browser::{Browser, BrowserKind};
 pub use page::{Message, Page, BACKSPACE, CONTROL, ENTER, RELEASE, TAB};
 
 use allot_replica::Replica;
 use anyhow::{Context, Result};
 use std::path::PathBuf;
 
-/// The host Allot's manifest names; Chromium maps it to the replica.
+/// The host Allot's manifest names; the browser maps it to the replica.
 pub const DASHBOARD_HOST: &str = "dashboard.sosonlinebackup.com";
 
 /// The seed's example company, typed field by field: everything the dashboard needs
@@ -42,7 +43,8 @@ impl Harness {
         let replica = Replica::start(0).await.context("starting the replica")?;
         let port = replica.addr.port();
         let browser = Browser::start(&extension_dir()?, port).await?;
-        let page = Page::new(browser, format!("https://{DASHBOARD_HOST}/"));
+        let base = browser.dashboard_base().to_string();
+        let page = Page::new(browser, base);
         page.goto("__replica/login").await?;
         Ok(Harness { replica, page })
     }
@@ -68,11 +70,14 @@ impl Harness {
     }
 }
 
-/// The unpacked extension under test: `ALLOT_DIST`, or dist/chrome at the project root.
+/// The unpacked extension under test: `ALLOT_DIST`, or the browser's package at the
+/// project root (dist/chrome or dist/firefox).
 pub fn extension_dir() -> Result<PathBuf> {
     let dir = match std::env::var_os("ALLOT_DIST") {
         Some(d) => PathBuf::from(d),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist/chrome"),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../dist")
+            .join(BrowserKind::from_env()?.dist_name()),
     };
     let dir = dir
         .canonicalize()
