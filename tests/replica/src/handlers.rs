@@ -30,6 +30,7 @@ pub fn router(dashboard: Dashboard) -> Router {
         .route("/Companies", get(companies))
         .route("/Companies/CreatePrompt", get(create_prompt))
         .route("/Companies/CreateDialog", get(create_dialog))
+        .route("/Companies/CreateFrame", get(create_frame))
         .route("/Companies/Create", post(create_company))
         .route("/Companies/LoginAsAdmin/{id}", get(login_as_admin))
         .route(
@@ -271,10 +272,20 @@ async fn create_dialog(
     partner_only(&d, &headers, |inner, _| {
         if newer_gen(inner) {
             html(newer::create_dialog(&inner.data.faults, later))
+        } else if inner.data.faults.create_in_frame {
+            html(crate::frames::create_dialog_with_frame())
         } else {
             html(pages::create_dialog(&inner.data.faults))
         }
     })
+}
+
+async fn create_frame(State(d): State<Dashboard>, headers: HeaderMap) -> Response {
+    partner_only(
+        &d,
+        &headers,
+        |_, _| html(crate::frames::create_frame_page()),
+    )
 }
 
 async fn create_company(

@@ -22,6 +22,7 @@
 //! The replica never stores a password or a secret answer: they are checked (present,
 //! matching) and dropped.
 
+mod frames;
 mod grid;
 mod handlers;
 mod newer;
@@ -136,6 +137,9 @@ pub struct Faults {
     /// quota 100 GB, admin account 5 GB) before the others; applied by `set_faults`,
     /// idempotently.
     pub filler_companies: u32,
+    /// (Seed generation.) "Add New Company" opens its dialog inside a same-origin
+    /// iframe (`/Companies/CreateFrame`); Close in the frame reloads the page around it.
+    pub create_in_frame: bool,
 }
 
 /// How the dashboard answers a Create (see [`Faults::create_refusal`]).
