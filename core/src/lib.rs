@@ -3,6 +3,7 @@
 
 pub mod codes;
 pub mod contact;
+pub mod context;
 pub mod field;
 pub mod finding;
 pub mod form;
