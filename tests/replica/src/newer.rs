@@ -7,8 +7,8 @@ use std::fmt::Write;
 
 use crate::grid::{paginate, GridQuery};
 use crate::pages::{
-    body_attrs, company_options, error_list, esc, gb, notice_html, quota_line, stray_link, Chrome,
-    CSS, SCRIPT,
+    account_fields, body_attrs, company_options, error_list, esc, gb, notice_html, quota_line,
+    stray_link, Chrome, CSS, SCRIPT,
 };
 use crate::state::{Account, AccountForm, Company, CreateForm, Data, PARTNER_NAME};
 use crate::{CreateRefusal, Faults};
@@ -408,16 +408,16 @@ pub fn create_form_content(form: &CreateForm, errors: &[String], page_post: bool
         if form.managed { " checked" } else { "" }
     );
     if !form.admin_later {
-        out.push_str(&field("Full Name", "FullName", &form.full_name, "text"));
-        out.push_str(&field("Email", "Email", &form.email, "text"));
-        out.push_str(&field("Username", "UserName", &form.username, "text"));
-        out.push_str(&field("Password", "Password", &form.password, "password"));
-        out.push_str(&field(
-            "Confirm Password",
-            "ConfirmPassword",
+        for (label, id, value, kind) in account_fields(
+            "Username",
+            &form.full_name,
+            &form.email,
+            &form.username,
+            &form.password,
             &form.confirm_password,
-            "password",
-        ));
+        ) {
+            out.push_str(&field(label, id, value, kind));
+        }
     }
     out.push_str("<div class=\"modal-footer\">");
     out.push_str(if page_post {
@@ -513,22 +513,9 @@ pub fn create_account_content(
          <select id=\"CompanyId\" name=\"CompanyId\">{}</select></div>",
         company_options(companies, &form.company_id)
     );
-    out.push_str(&field("Full Name", "FullName", &form.full_name, "text"));
-    out.push_str(&field("Email", "Email", &form.email, "text"));
-    out.push_str(&field("Username", "UserName", &form.username, "text"));
-    out.push_str(&field("Password", "Password", &form.password, "password"));
-    out.push_str(&field(
-        "Confirm Password",
-        "ConfirmPassword",
-        &form.confirm_password,
-        "password",
-    ));
-    out.push_str(&field(
-        "Account Size In GB",
-        "AccountSizeInGB",
-        &form.size_gb,
-        "text",
-    ));
+    for (label, id, value, kind) in form.fields() {
+        out.push_str(&field(label, id, value, kind));
+    }
     out.push_str(&checkbox(
         "Assign ShadowProtect v5 license",
         "AssignSpLicense",

@@ -473,6 +473,34 @@ pub fn create_refused_page(data: &Data, errors: &[String]) -> String {
     page(&data.faults, "Create Company", &Chrome::Partner, &body)
 }
 
+/// A text field of a form: its label (HTML), its name (also its id), its value and its input
+/// type. Both generations render the same lists their own way.
+pub(crate) type FieldSpec<'a> = (&'a str, &'static str, &'a str, &'static str);
+
+/// The fields of an account's own: Full Name, Email, Username, Password and Confirm
+/// Password (the admin's on Create Company, the account's on Create Backup Account).
+pub(crate) fn account_fields<'a>(
+    username_label: &'a str,
+    full_name: &'a str,
+    email: &'a str,
+    username: &'a str,
+    password: &'a str,
+    confirm_password: &'a str,
+) -> [FieldSpec<'a>; 5] {
+    [
+        ("Full Name", "FullName", full_name, "text"),
+        ("Email", "Email", email, "text"),
+        (username_label, "UserName", username, "text"),
+        ("Password", "Password", password, "password"),
+        (
+            "Confirm Password",
+            "ConfirmPassword",
+            confirm_password,
+            "password",
+        ),
+    ]
+}
+
 fn text_row(label_html: &str, id: &str, value: &str, kind: &str) -> String {
     let autocomplete = if kind == "password" {
         " autocomplete=\"new-password\""
@@ -531,26 +559,16 @@ pub fn create_form_content(form: &CreateForm, errors: &[String], page_post: bool
         "EnableEndGuard",
         form.endguard,
     ));
-    out.push_str(&text_row("Full Name", "FullName", &form.full_name, "text"));
-    out.push_str(&text_row("Email", "Email", &form.email, "text"));
-    out.push_str(&text_row(
+    for (label, id, value, kind) in account_fields(
         "Username <small>(usually same as email)</small>",
-        "UserName",
+        &form.full_name,
+        &form.email,
         &form.username,
-        "text",
-    ));
-    out.push_str(&text_row(
-        "Password",
-        "Password",
         &form.password,
-        "password",
-    ));
-    out.push_str(&text_row(
-        "Confirm Password",
-        "ConfirmPassword",
         &form.confirm_password,
-        "password",
-    ));
+    ) {
+        out.push_str(&text_row(label, id, value, kind));
+    }
     out.push_str(&checkbox_row(
         "Is Ultrasafe ?",
         "IsUltraSafe",
@@ -639,27 +657,9 @@ pub fn create_account_content(
          <select id=\"CompanyId\" name=\"CompanyId\">{}</select></td></tr>",
         company_options(companies, &form.company_id)
     );
-    out.push_str(&text_row("Full Name", "FullName", &form.full_name, "text"));
-    out.push_str(&text_row("Email", "Email", &form.email, "text"));
-    out.push_str(&text_row("Username", "UserName", &form.username, "text"));
-    out.push_str(&text_row(
-        "Password",
-        "Password",
-        &form.password,
-        "password",
-    ));
-    out.push_str(&text_row(
-        "Confirm Password",
-        "ConfirmPassword",
-        &form.confirm_password,
-        "password",
-    ));
-    out.push_str(&text_row(
-        "Account Size In GB",
-        "AccountSizeInGB",
-        &form.size_gb,
-        "text",
-    ));
+    for (label, id, value, kind) in form.fields() {
+        out.push_str(&text_row(label, id, value, kind));
+    }
     out.push_str(&checkbox_row(
         "Is Ultrasafe ?",
         "IsUltraSafe",
@@ -940,29 +940,23 @@ function showDialogError(content, message) {
   list.appendChild(line);
   box.appendChild(list);
 }
-function createCompany(button) {
+function sendDialogForm(button, url, formId, what) {
   var content = dialogContent();
-  var form = document.getElementById('createCompanyForm');
+  var form = document.getElementById(formId);
   if (!content || !form) return false;
   button.disabled = true;
-  ajax('POST', '/Companies/Create', formBody(form), function (status, html) {
+  ajax('POST', url, formBody(form), function (status, html) {
     if (status === 200) { content.innerHTML = html; return; }
     button.disabled = false;
-    showDialogError(content, 'The company could not be created (HTTP ' + status + ').');
+    showDialogError(content, what + ' could not be created (HTTP ' + status + ').');
   });
   return false;
 }
+function createCompany(button) {
+  return sendDialogForm(button, '/Companies/Create', 'createCompanyForm', 'The company');
+}
 function createAccount(button) {
-  var content = dialogContent();
-  var form = document.getElementById('createAccountForm');
-  if (!content || !form) return false;
-  button.disabled = true;
-  ajax('POST', '/BackupAccounts/Create', formBody(form), function (status, html) {
-    if (status === 200) { content.innerHTML = html; return; }
-    button.disabled = false;
-    showDialogError(content, 'The backup account could not be created (HTTP ' + status + ').');
-  });
-  return false;
+  return sendDialogForm(button, '/BackupAccounts/Create', 'createAccountForm', 'The backup account');
 }
 function clearForm(button) {
   var form = button.closest('form');

@@ -690,18 +690,8 @@ impl CreateForm {
         if admin_account {
             required(&mut errors, &self.full_name, "Full Name");
             required(&mut errors, &self.email, "Email");
-            if username.is_empty() {
-                errors.push("The Username field is required.".into());
-            } else if data.username_taken(username) {
-                errors.push(format!(
-                    "The username {username} is already taken. Choose another username."
-                ));
-            }
-            if self.password.is_empty() {
-                errors.push("The Password field is required.".into());
-            } else if self.password != self.confirm_password {
-                errors.push("The password and confirmation password do not match.".into());
-            }
+            check_username(&mut errors, data, username, false);
+            check_passwords(&mut errors, &self.password, &self.confirm_password);
         }
         let text_if_admin = |value: &str| {
             if admin_account {
@@ -757,6 +747,29 @@ pub struct AccountForm {
     pub ultrasafe: bool,
 }
 
+/// Username: required, free (never used before, in any case) and, where `syntax`, of the
+/// dashboard's syntax (Create Backup Account checks it; Create Company does not).
+fn check_username(errors: &mut Vec<String>, data: &Data, username: &str, syntax: bool) {
+    if username.is_empty() {
+        errors.push("The Username field is required.".into());
+    } else if syntax && !username_syntax_ok(username) {
+        errors.push("Username must be 3 to 50 letters, digits and the characters @ . _ -".into());
+    } else if data.username_taken(username) {
+        errors.push(format!(
+            "The username {username} is already taken. Choose another username."
+        ));
+    }
+}
+
+/// Password required, and Confirm Password the same.
+fn check_passwords(errors: &mut Vec<String>, password: &str, confirm: &str) {
+    if password.is_empty() {
+        errors.push("The Password field is required.".into());
+    } else if password != confirm {
+        errors.push("The password and confirmation password do not match.".into());
+    }
+}
+
 /// A username the dashboard accepts: 3 to 50 letters, digits and `@ . _ -`.
 fn username_syntax_ok(username: &str) -> bool {
     (3..=50).contains(&username.chars().count())
@@ -780,6 +793,26 @@ impl AccountForm {
                 .get("IsUltraSafe")
                 .is_some_and(|v| matches!(v.trim(), "true" | "on" | "1")),
         }
+    }
+
+    /// Its text fields as both generations show them: the account's own, then its size.
+    pub fn fields(&self) -> Vec<crate::pages::FieldSpec<'_>> {
+        let mut fields = crate::pages::account_fields(
+            "Username",
+            &self.full_name,
+            &self.email,
+            &self.username,
+            &self.password,
+            &self.confirm_password,
+        )
+        .to_vec();
+        fields.push((
+            "Account Size In GB",
+            "AccountSizeInGB",
+            &self.size_gb,
+            "text",
+        ));
+        fields
     }
 
     /// The form to show again after a refusal: what was entered, less the two passwords.
@@ -815,21 +848,8 @@ impl AccountForm {
             }
         }
         let username = self.username.trim();
-        if username.is_empty() {
-            errors.push("The Username field is required.".into());
-        } else if !username_syntax_ok(username) {
-            errors
-                .push("Username must be 3 to 50 letters, digits and the characters @ . _ -".into());
-        } else if data.username_taken(username) {
-            errors.push(format!(
-                "The username {username} is already taken. Choose another username."
-            ));
-        }
-        if self.password.is_empty() {
-            errors.push("The Password field is required.".into());
-        } else if self.password != self.confirm_password {
-            errors.push("The password and confirmation password do not match.".into());
-        }
+        check_username(&mut errors, data, username, true);
+        check_passwords(&mut errors, &self.password, &self.confirm_password);
         let size = match self.size_gb.trim() {
             "" => {
                 errors.push("The Account Size In GB field is required.".into());
