@@ -4,6 +4,7 @@
 pub mod address;
 pub mod codes;
 pub mod contact;
+pub mod context;
 pub mod field;
 pub mod finding;
 pub mod form;

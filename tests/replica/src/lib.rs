@@ -51,6 +51,12 @@ pub struct StateSnapshot {
     /// Every successful size change, in order (a change to the same size included).
     #[serde(default)]
     pub changes: Vec<SizeChange>,
+    /// Every `POST /BackupAccounts/Create` ("Create Backup Account") received.
+    #[serde(default)]
+    pub create_account_posts: u32,
+    /// Every `POST /Companies/ChangeSize` ("Change Company Size") received.
+    #[serde(default)]
+    pub change_company_size_posts: u32,
 }
 
 /// One successful size change: of a backup account ("Change Account Size"), or of a
