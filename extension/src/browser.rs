@@ -96,17 +96,22 @@ where
     Ok(())
 }
 
-/// Sends a message to the content script of the active tab; an error when that tab
-/// has none (it is not a dashboard page).
-pub async fn ask_active_tab<T: Serialize>(message: &T) -> Result<JsValue, JsValue> {
+/// The id of the current window's active tab (the one the popup is about).
+pub async fn active_tab_id() -> Result<f64, JsValue> {
     let query = js_sys::Object::new();
     js_sys::Reflect::set(&query, &"active".into(), &JsValue::TRUE)?;
     js_sys::Reflect::set(&query, &"currentWindow".into(), &JsValue::TRUE)?;
     let tabs: js_sys::Array = JsFuture::from(tabs_query(&query)?).await?.into();
     let tab = tabs.get(0);
-    let id = js_sys::Reflect::get(&tab, &"id".into())?
+    Ok(js_sys::Reflect::get(&tab, &"id".into())?
         .as_f64()
-        .ok_or("no active tab")?;
+        .ok_or("no active tab")?)
+}
+
+/// Sends a message to the content script of the active tab; an error when that tab
+/// has none (it is not a dashboard page).
+pub async fn ask_active_tab<T: Serialize>(message: &T) -> Result<JsValue, JsValue> {
+    let id = active_tab_id().await?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let msg = message.serialize(&serializer)?;
     JsFuture::from(tabs_send(id, &msg)?).await
