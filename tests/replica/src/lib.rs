@@ -27,6 +27,7 @@ mod handlers;
 mod newer;
 mod pages;
 mod state;
+mod strict;
 mod tls;
 
 use std::net::{Ipv4Addr, SocketAddr};
@@ -136,6 +137,10 @@ pub struct Faults {
     /// quota 100 GB, admin account 5 GB) before the others; applied by `set_faults`,
     /// idempotently.
     pub filler_companies: u32,
+    /// Every HTML page and fragment is served with this `Content-Security-Policy` header
+    /// (for example `script-src 'self'`), its inline script, style and handlers moved to
+    /// `/replica.js` and `/replica.css` so that the dashboard still works under it.
+    pub page_csp: Option<String>,
 }
 
 /// How the dashboard answers a Create (see [`Faults::create_refusal`]).
