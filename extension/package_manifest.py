@@ -21,6 +21,11 @@ if browser == "firefox":
         },
         "gecko_android": {"strict_min_version": FIREFOX_ANDROID_MIN},
     }
+    # Chromium's keys Firefox does without: its resource URLs carry a random per-install
+    # id already, and its managed storage comes from policies.json, schema-less.
+    for resources in manifest.get("web_accessible_resources", []):
+        resources.pop("use_dynamic_url", None)
+    manifest.pop("storage", None)
     # Firefox runs a background script (an event page), not a service worker.
     worker = manifest.get("background", {}).pop("service_worker", None)
     if worker is not None:

@@ -5,6 +5,7 @@
 
 use crate::field::FieldId;
 use crate::finding::Severity;
+use crate::labels::FormKind;
 
 pub const QUOTA_NOT_A_NUMBER: &str = "quota.not_a_number";
 pub const QUOTA_BELOW_MINIMUM: &str = "quota.below_minimum";
@@ -14,6 +15,7 @@ pub const QUOTA_NEEDS_PAX8_TICKET: &str = "quota.needs_pax8_ticket";
 pub const QUOTA_UNUSUALLY_LARGE: &str = "quota.unusually_large";
 pub const QUOTA_OVER_COMPANY_QUOTA: &str = "quota.over_company_quota";
 pub const QUOTA_ADMIN_STARTS_AT_5: &str = "quota.admin_starts_at_5";
+pub const QUOTA_BELOW_USED: &str = "quota.below_used";
 
 pub const USERNAME_REQUIRED: &str = "username.required";
 pub const USERNAME_EMAIL_STYLE: &str = "username.email_style";
@@ -44,6 +46,8 @@ pub const SECRET_ANSWER_REQUIRED: &str = "secret.answer_required";
 pub const SECRET_ANSWER_CONTAINS_PASSWORD: &str = "secret.answer_contains_password";
 
 pub const COMPANY_REQUIRED: &str = "company.required";
+pub const COMPANY_UNMANAGED: &str = "company.unmanaged";
+pub const COMPANY_ADMIN_LATER: &str = "company.admin_later";
 pub const FULL_NAME_REQUIRED: &str = "full_name.required";
 pub const EMAIL_REQUIRED: &str = "email.required";
 pub const EMAIL_FORMAT: &str = "email.format";
@@ -59,6 +63,7 @@ pub const ALL: &[&str] = &[
     QUOTA_UNUSUALLY_LARGE,
     QUOTA_OVER_COMPANY_QUOTA,
     QUOTA_ADMIN_STARTS_AT_5,
+    QUOTA_BELOW_USED,
     USERNAME_REQUIRED,
     USERNAME_EMAIL_STYLE,
     USERNAME_LENGTH,
@@ -84,6 +89,8 @@ pub const ALL: &[&str] = &[
     SECRET_ANSWER_REQUIRED,
     SECRET_ANSWER_CONTAINS_PASSWORD,
     COMPANY_REQUIRED,
+    COMPANY_UNMANAGED,
+    COMPANY_ADMIN_LATER,
     FULL_NAME_REQUIRED,
     EMAIL_REQUIRED,
     EMAIL_FORMAT,
@@ -129,7 +136,7 @@ pub const INFO: &[CodeInfo] = &[
         QUOTA_NOT_A_NUMBER,
         Error,
         SIZE_FIELDS,
-        "The size is not a whole number of GB (\"10GB\", \"10.5\", \"-5\", \"1e3\", \"+10\", a number beyond 4,294,967,295). Also, for `quota_gb` only, the field is empty once the partner has left it or attempted Create.",
+        "The size is not a whole number of GB (\"10GB\", \"10.5\", \"-5\", \"1e3\", \"+10\", a number beyond 4,294,967,295). Also, the field is empty once the partner has left it or attempted Create (every size field is required).",
         "Enter {label} as a whole number of GB, such as 10 or 100.",
     ),
     info(
@@ -180,6 +187,13 @@ pub const INFO: &[CodeInfo] = &[
         &[FieldId::QuotaGb],
         "`quota_gb` is a size above 5 GB with no error: the admin backup account will still start at 5 GB.",
         "The company's admin backup account will start at 5 GB. After Create, Allot will offer to resize it.",
+    ),
+    info(
+        QUOTA_BELOW_USED,
+        Error,
+        &[FieldId::QuotaGb],
+        "A company's new size is below what its backup accounts already use, when the page shows that (the dialog's own text).",
+        "{label} must be at least what the company's backup accounts already use.",
     ),
     info(
         USERNAME_REQUIRED,
@@ -357,6 +371,20 @@ pub const INFO: &[CodeInfo] = &[
         "Enter the company name.",
     ),
     info(
+        COMPANY_UNMANAGED,
+        Info,
+        &[FieldId::IsManaged],
+        "Is Managed is on the page and not ticked: Login as Company Admin, and so Allot's one-click fix, will not be available for the company.",
+        "An unmanaged company offers no Login as Company Admin, so Allot's one-click fix will not be available for it.",
+    ),
+    info(
+        COMPANY_ADMIN_LATER,
+        Info,
+        &[FieldId::QuotaGb],
+        "The Create Company form has no admin fields (the partner chose to create the administrator's account later): there will be no admin account to resize.",
+        "The company administrator's backup account will be created later, so there will be no admin account for Allot to resize.",
+    ),
+    info(
         FULL_NAME_REQUIRED,
         Error,
         &[FieldId::FullName],
@@ -405,21 +433,52 @@ pub fn plain_message(code: &str, field: FieldId) -> String {
     }
 }
 
-/// The table of codes in Markdown: code | severity | field | when it appears.
+/// The form kinds a code can appear on: where its fields are, and what the rule is about.
+pub fn kinds(code: &str) -> &'static [FormKind] {
+    use FormKind::*;
+    const EVERY: &[FormKind] = &[
+        CreateCompany,
+        CreateBackupAccount,
+        ChangeAccountSize,
+        ChangeCompanySize,
+    ];
+    const CREATES: &[FormKind] = &[CreateCompany, CreateBackupAccount];
+    match code {
+        QUOTA_OVER_COMPANY_QUOTA => &[CreateBackupAccount, ChangeAccountSize],
+        QUOTA_ADMIN_STARTS_AT_5
+        | ULTRASAFE_SECRET_UNUSED
+        | COMPANY_REQUIRED
+        | COMPANY_UNMANAGED
+        | COMPANY_ADMIN_LATER
+        | LICENSES_NOT_A_NUMBER => &[CreateCompany],
+        QUOTA_BELOW_USED => &[ChangeCompanySize],
+        c if c.starts_with("quota.") => EVERY,
+        c if c.starts_with("secret.") => &[CreateCompany],
+        _ => CREATES,
+    }
+}
+
+/// The table of codes in Markdown: code | severity | field | forms | when it appears.
 pub fn markdown_table() -> String {
-    let mut out =
-        String::from("| code | severity | field | when it appears |\n| --- | --- | --- | --- |\n");
+    let mut out = String::from(
+        "| code | severity | field | forms | when it appears |\n| --- | --- | --- | --- | --- |\n",
+    );
     for i in INFO {
         let fields: Vec<String> = i
             .fields
             .iter()
             .map(|f| format!("`{}`", f.as_str()))
             .collect();
+        let forms: Vec<String> = kinds(i.code)
+            .iter()
+            .map(|k| format!("`{}`", k.as_str()))
+            .collect();
         out.push_str(&format!(
-            "| `{}` | {} | {} | {} |\n",
+            "| `{}` | {} | {} | {} | {} |\n",
             i.code,
             i.severity.as_str(),
             fields.join(", "),
+            forms.join(", "),
             i.when.replace('|', "\\|")
         ));
     }

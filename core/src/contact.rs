@@ -1,5 +1,6 @@
-//! The plain fields of the create-company form: Company Name, Full Name and Email
-//! (required; Email also has a shape), and the licence counts (whole numbers from 0).
+//! The plain fields of the create forms: Company Name, Full Name and Email (required; Email
+//! also has a shape), the licence counts (whole numbers from 0), and the newer Create
+//! Company's notes: an unmanaged company, and no admin account until later.
 
 use crate::codes;
 use crate::field::FieldId;
@@ -108,6 +109,28 @@ pub fn check_licenses(field: FieldId, text: &str) -> Vec<Finding> {
     };
     let finding = Finding::error(field, codes::LICENSES_NOT_A_NUMBER, message);
     vec![finding.with_suggestions(suggestion)]
+}
+
+/// Is Managed: unticked, the company will be unmanaged, and the partner cannot log in as
+/// its admin, so Allot's one-click fix cannot resize its admin account.
+pub fn check_managed(ticked: bool) -> Vec<Finding> {
+    if ticked {
+        return Vec::new();
+    }
+    vec![Finding::info(
+        FieldId::IsManaged,
+        codes::COMPANY_UNMANAGED,
+        "With Is Managed unticked, the company will be unmanaged: Login as Company Admin will not be offered for it, so Allot's one-click fix of its admin backup account will not be available. Only the company's administrator can ask to be managed again.",
+    )]
+}
+
+/// The newer Create Company after "Later": no admin backup account now, so none to resize.
+pub fn admin_later() -> Finding {
+    Finding::info(
+        FieldId::QuotaGb,
+        codes::COMPANY_ADMIN_LATER,
+        "The company administrator's backup account will be created later, so there will be no admin account for Allot to resize after Create. Set its size when you create it.",
+    )
 }
 
 #[cfg(test)]

@@ -21,11 +21,13 @@ pub enum FieldId {
     SecretQuestion,
     SecretAnswer,
     AccountSizeGb,
+    CompanyReseller,
+    IsManaged,
 }
 
 impl FieldId {
-    /// Every field, in the order the create-company form shows them.
-    pub const ALL: [FieldId; 14] = [
+    /// Every field: the create-company form's in its order, then the other forms' own.
+    pub const ALL: [FieldId; 16] = [
         FieldId::CompanyName,
         FieldId::QuotaGb,
         FieldId::EgrLicenses,
@@ -40,6 +42,8 @@ impl FieldId {
         FieldId::SecretQuestion,
         FieldId::SecretAnswer,
         FieldId::AccountSizeGb,
+        FieldId::CompanyReseller,
+        FieldId::IsManaged,
     ];
 
     /// The id as domain.md spells it (`quota_gb`).
@@ -59,6 +63,8 @@ impl FieldId {
             FieldId::SecretQuestion => "secret_question",
             FieldId::SecretAnswer => "secret_answer",
             FieldId::AccountSizeGb => "account_size_gb",
+            FieldId::CompanyReseller => "company_reseller",
+            FieldId::IsManaged => "is_managed",
         }
     }
 
@@ -84,12 +90,17 @@ impl FieldId {
             FieldId::SecretQuestion => "Secret Question",
             FieldId::SecretAnswer => "Secret Answer",
             FieldId::AccountSizeGb => "Account Size In GB",
+            FieldId::CompanyReseller => "Company/Reseller",
+            FieldId::IsManaged => "Is Managed",
         }
     }
 
     /// A checkbox rather than a text box.
     pub fn is_checkbox(self) -> bool {
-        matches!(self, FieldId::Endguard | FieldId::Ultrasafe)
+        matches!(
+            self,
+            FieldId::Endguard | FieldId::Ultrasafe | FieldId::IsManaged
+        )
     }
 
     /// A field whose value is a secret: never stored, logged or sent.

@@ -1,8 +1,9 @@
-//! The create-company form as Allot sees it (a snapshot of the partner's values) and
-//! the one call that runs every rule on it.
+//! A form as Allot sees it (its kind, a snapshot of the partner's values and what the page
+//! shows beside it) and the one call that runs every rule of that kind on it.
 
 use crate::field::FieldId;
 use crate::finding::Finding;
+use crate::labels::FormKind;
 use crate::options::{Options, RuleGroup};
 use crate::{contact, password, secret, size, ultrasafe, username};
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,8 @@ use std::fmt;
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FormSnapshot {
+    /// Which form this is; decides the notes about the company's admin account.
+    pub kind: FormKind,
     pub company_name: Option<String>,
     pub quota_gb: Option<String>,
     pub egr_licenses: Option<String>,
@@ -27,6 +30,14 @@ pub struct FormSnapshot {
     pub ultrasafe: Option<bool>,
     pub secret_question: Option<String>,
     pub secret_answer: Option<String>,
+    pub account_size_gb: Option<String>,
+    /// The company chosen in "Company/Reseller" (its name as the partner reads it).
+    pub company_reseller: Option<String>,
+    pub is_managed: Option<bool>,
+    /// The company's quota, when the page shows it beside the form.
+    pub company_quota_gb: Option<u32>,
+    /// What the company's backup accounts already use, when the page shows it.
+    pub company_used_gb: Option<u32>,
     /// Fields the partner has left at least once (blur): "required" shows only then.
     pub touched: BTreeSet<FieldId>,
     /// The partner tried to Create: every "required" shows.
@@ -50,12 +61,14 @@ impl FormSnapshot {
             FieldId::ConfirmPassword => &self.confirm_password,
             FieldId::SecretQuestion => &self.secret_question,
             FieldId::SecretAnswer => &self.secret_answer,
-            FieldId::Endguard | FieldId::Ultrasafe | FieldId::AccountSizeGb => return None,
+            FieldId::AccountSizeGb => &self.account_size_gb,
+            FieldId::CompanyReseller => &self.company_reseller,
+            FieldId::Endguard | FieldId::Ultrasafe | FieldId::IsManaged => return None,
         };
         value.as_deref()
     }
 
-    /// Sets a text field's value; checkboxes and `account_size_gb` are ignored.
+    /// Sets a text field's value; checkboxes are ignored.
     pub fn set_text(&mut self, field: FieldId, value: String) {
         let slot = match field {
             FieldId::CompanyName => &mut self.company_name,
@@ -69,7 +82,9 @@ impl FormSnapshot {
             FieldId::ConfirmPassword => &mut self.confirm_password,
             FieldId::SecretQuestion => &mut self.secret_question,
             FieldId::SecretAnswer => &mut self.secret_answer,
-            FieldId::Endguard | FieldId::Ultrasafe | FieldId::AccountSizeGb => return,
+            FieldId::AccountSizeGb => &mut self.account_size_gb,
+            FieldId::CompanyReseller => &mut self.company_reseller,
+            FieldId::Endguard | FieldId::Ultrasafe | FieldId::IsManaged => return,
         };
         *slot = Some(value);
     }
@@ -79,6 +94,7 @@ impl FormSnapshot {
         match field {
             FieldId::Endguard => self.endguard = Some(checked),
             FieldId::Ultrasafe => self.ultrasafe = Some(checked),
+            FieldId::IsManaged => self.is_managed = Some(checked),
             _ => {}
         }
     }
@@ -87,12 +103,27 @@ impl FormSnapshot {
     pub fn may_require(&self, field: FieldId) -> bool {
         self.create_attempted || self.touched.contains(&field)
     }
+
+    /// A Create Company form without the admin's fields: the partner chose to create the
+    /// company administrator's account later.
+    pub fn admin_later(&self) -> bool {
+        self.kind == FormKind::CreateCompany
+            && [
+                FieldId::FullName,
+                FieldId::Email,
+                FieldId::Username,
+                FieldId::Password,
+            ]
+            .iter()
+            .all(|f| self.text(*f).is_none())
+    }
 }
 
 impl fmt::Debug for FormSnapshot {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let hidden = |v: &Option<String>| v.as_ref().map(|_| "<hidden>");
         f.debug_struct("FormSnapshot")
+            .field("kind", &self.kind)
             .field("company_name", &self.company_name)
             .field("quota_gb", &self.quota_gb)
             .field("egr_licenses", &self.egr_licenses)
@@ -106,6 +137,11 @@ impl fmt::Debug for FormSnapshot {
             .field("ultrasafe", &self.ultrasafe)
             .field("secret_question", &self.secret_question)
             .field("secret_answer", &hidden(&self.secret_answer))
+            .field("account_size_gb", &self.account_size_gb)
+            .field("company_reseller", &self.company_reseller)
+            .field("is_managed", &self.is_managed)
+            .field("company_quota_gb", &self.company_quota_gb)
+            .field("company_used_gb", &self.company_used_gb)
             .field("touched", &self.touched)
             .field("create_attempted", &self.create_attempted)
             .field("ultrasafe_ack", &self.ultrasafe_ack)
@@ -115,11 +151,14 @@ impl fmt::Debug for FormSnapshot {
 
 /// Runs every enabled rule on the snapshot: findings in form order, field by field.
 ///
-/// A field that is `None` is not on the page and gets no finding. An empty `quota_gb`
-/// gets `quota.not_a_number` once "required" may be said. The Is Ultrasafe checkbox
-/// missing from the page counts as unticked for the secret fields. Finally no finding
-/// keeps a suggestion, a parameter or a message that contains the password, its
-/// confirmation or the secret answer (see [`crate::secret::redact`]).
+/// The same rules serve every form kind: a field that is `None` is not on the page and
+/// gets no finding. An empty size field (`quota_gb`, `account_size_gb`) gets
+/// `quota.not_a_number` once "required" may be said. A backup account's size is checked
+/// against the company's quota and a company's size against what its accounts use, when
+/// the page shows them. The Is Ultrasafe checkbox missing from the page counts as unticked
+/// for the secret fields. Finally no finding keeps a suggestion, a parameter or a message
+/// that contains the password, its confirmation or the secret answer (see
+/// [`crate::secret::redact`]).
 pub fn check_form(snapshot: &FormSnapshot, options: &Options) -> Vec<Finding> {
     let s = snapshot;
     let mut out: Vec<Finding> = Vec::new();
@@ -131,18 +170,18 @@ pub fn check_form(snapshot: &FormSnapshot, options: &Options) -> Vec<Finding> {
         ));
     }
     if let Some(text) = &s.quota_gb {
-        if text.trim().is_empty() {
-            if s.may_require(FieldId::QuotaGb) {
-                out.push(size::quota_required(FieldId::QuotaGb));
-            }
-        } else {
-            out.extend(size::check_size(FieldId::QuotaGb, text, None, options));
+        out.extend(check_size_field(s, FieldId::QuotaGb, text, None, options));
+        if s.kind == FormKind::ChangeCompanySize {
+            out.extend(size::check_against_used(text, s.company_used_gb, options));
         }
     }
     for field in [FieldId::EgrLicenses, FieldId::SpLicenses] {
         if let Some(text) = s.text(field) {
             out.extend(contact::check_licenses(field, text));
         }
+    }
+    if let Some(ticked) = s.is_managed {
+        out.extend(contact::check_managed(ticked));
     }
     if let Some(text) = &s.full_name {
         out.extend(contact::check_full_name(
@@ -154,9 +193,10 @@ pub fn check_form(snapshot: &FormSnapshot, options: &Options) -> Vec<Finding> {
         out.extend(contact::check_email(text, s.may_require(FieldId::Email)));
     }
     if let Some(text) = &s.username {
+        let company = s.company_name.as_deref().or(s.company_reseller.as_deref());
         out.extend(username::check_username(
             text,
-            s.company_name.as_deref(),
+            company,
             s.may_require(FieldId::Username),
         ));
     }
@@ -200,7 +240,17 @@ pub fn check_form(snapshot: &FormSnapshot, options: &Options) -> Vec<Finding> {
             s.may_require(FieldId::SecretAnswer),
         ));
     }
+    if let Some(text) = &s.account_size_gb {
+        out.extend(check_size_field(
+            s,
+            FieldId::AccountSizeGb,
+            text,
+            s.company_quota_gb,
+            options,
+        ));
+    }
 
+    admin_account_notes(s, &mut out);
     out.retain(|f| RuleGroup::of_code(&f.code).is_none_or(|g| options.enabled(g)));
     // Already in form order; the stable sort keeps it so whatever is added above.
     out.sort_by_key(|f| f.field);
@@ -210,4 +260,33 @@ pub fn check_form(snapshot: &FormSnapshot, options: &Options) -> Vec<Finding> {
         .collect();
     secret::redact(&mut out, &secrets);
     out
+}
+
+/// A size field: "required" once it may be said, else the size rules (within `cap`).
+fn check_size_field(
+    s: &FormSnapshot,
+    field: FieldId,
+    text: &str,
+    cap: Option<u32>,
+    options: &Options,
+) -> Vec<Finding> {
+    if text.trim().is_empty() {
+        if s.may_require(field) {
+            return vec![size::quota_required(field)];
+        }
+        return Vec::new();
+    }
+    size::check_size(field, text, cap, options)
+}
+
+/// The notes about the company's admin backup account belong to Create Company only: "it
+/// will start at 5 GB" when there will be one, "there will be none" when it comes later.
+fn admin_account_notes(s: &FormSnapshot, out: &mut Vec<Finding>) {
+    let admin_now = s.kind == FormKind::CreateCompany && !s.admin_later();
+    if !admin_now {
+        out.retain(|f| f.code != crate::codes::QUOTA_ADMIN_STARTS_AT_5);
+    }
+    if s.admin_later() && s.quota_gb.is_some() {
+        out.push(contact::admin_later());
+    }
 }

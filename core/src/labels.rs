@@ -5,19 +5,40 @@ use crate::field::FieldId;
 use serde::{Deserialize, Serialize};
 
 /// The forms Allot recognises; the name is what `data-allot-form` carries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FormKind {
+    /// "Create Company With Admin Backup Account" (seed) and the newer "Create Company".
+    #[default]
     CreateCompany,
+    /// "Create Backup Account": a backup account under a company, with its own admin fields.
+    CreateBackupAccount,
+    /// "Change Account Size": one backup account's size.
     ChangeAccountSize,
+    /// "Change Company Size" (the companies list's "Size (click to change)"): the quota.
+    ChangeCompanySize,
 }
 
 impl FormKind {
+    pub const ALL: [FormKind; 4] = [
+        FormKind::CreateCompany,
+        FormKind::CreateBackupAccount,
+        FormKind::ChangeAccountSize,
+        FormKind::ChangeCompanySize,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             FormKind::CreateCompany => "create-company",
+            FormKind::CreateBackupAccount => "create-backup-account",
             FormKind::ChangeAccountSize => "change-account-size",
+            FormKind::ChangeCompanySize => "change-company-size",
         }
+    }
+
+    /// The inverse of [`FormKind::as_str`].
+    pub fn parse(name: &str) -> Option<FormKind> {
+        FormKind::ALL.into_iter().find(|k| k.as_str() == name)
     }
 }
 
@@ -49,6 +70,8 @@ const KNOWN: &[(FieldId, &[&str])] = &[
             "quota",
             "company quota in gb",
             "storage quota in gb",
+            "company size in gb",
+            "company size",
         ],
     ),
     (
@@ -101,6 +124,18 @@ const KNOWN: &[(FieldId, &[&str])] = &[
             "new size in gb",
         ],
     ),
+    (
+        FieldId::CompanyReseller,
+        &[
+            "company reseller",
+            "company or reseller",
+            "reseller company",
+        ],
+    ),
+    (
+        FieldId::IsManaged,
+        &["is managed", "managed", "managed company"],
+    ),
 ];
 
 /// The field a label names, if any. Matches whole labels only, so "Password" is never
@@ -121,22 +156,50 @@ pub fn classify_first<'a>(candidates: impl IntoIterator<Item = &'a str>) -> Opti
     candidates.into_iter().find_map(classify)
 }
 
-/// The form a set of fields found together is, if Allot checks it.
+/// The form a set of fields found together is, if Allot checks it. Decided by the labels
+/// alone: the company's name and quota make a Create Company (with or without the admin's
+/// fields); a backup account's size with two or more of the account's own fields (Company/
+/// Reseller, Full Name, Email, Username, Password) a Create Backup Account; a size alone a
+/// Change Account Size or Change Company Size. A quota and an account size together are two
+/// forms, never one; a log-on form (User Name, Password) is none.
 pub fn form_kind(fields: &[FieldId]) -> Option<FormKind> {
     let has = |f: FieldId| fields.contains(&f);
+    let account = has(FieldId::AccountSizeGb);
+    let quota = has(FieldId::QuotaGb);
+    if account && quota {
+        return None;
+    }
     let create_keys = [
         FieldId::CompanyName,
         FieldId::QuotaGb,
         FieldId::Username,
         FieldId::Password,
     ];
-    if create_keys.iter().filter(|f| has(**f)).count() >= 3 {
+    let company = has(FieldId::CompanyName) && quota;
+    if !account && (company || create_keys.iter().filter(|f| has(**f)).count() >= 3) {
         return Some(FormKind::CreateCompany);
     }
-    if has(FieldId::AccountSizeGb) && !has(FieldId::CompanyName) {
-        return Some(FormKind::ChangeAccountSize);
+    let identity = [
+        FieldId::CompanyReseller,
+        FieldId::FullName,
+        FieldId::Email,
+        FieldId::Username,
+        FieldId::Password,
+    ]
+    .iter()
+    .filter(|f| has(**f))
+    .count();
+    let others = fields
+        .iter()
+        .any(|f| !matches!(f, FieldId::AccountSizeGb | FieldId::QuotaGb));
+    match (account, quota) {
+        (true, _) if identity >= 2 && !has(FieldId::CompanyName) => {
+            Some(FormKind::CreateBackupAccount)
+        }
+        (true, _) if !others => Some(FormKind::ChangeAccountSize),
+        (_, true) if !others => Some(FormKind::ChangeCompanySize),
+        _ => None,
     }
-    None
 }
 
 /// Normalised texts of the controls that submit a form on the dashboard.
@@ -212,6 +275,8 @@ mod tests {
         );
         assert_eq!(form_kind(&[Username, Password]), None);
         assert_eq!(form_kind(&[]), None);
+        assert_eq!(form_kind(&[QuotaGb]), Some(FormKind::ChangeCompanySize));
+        assert_eq!(form_kind(&[QuotaGb, AccountSizeGb]), None);
     }
 
     #[test]

@@ -1,12 +1,15 @@
 //! allot-core: every rule Allot checks on the partner dashboard's forms, and the
 //! allocation fix as a state machine. Pure Rust: no WASM, no browser, no panics.
 
+pub mod address;
 pub mod codes;
 pub mod contact;
+pub mod context;
 pub mod field;
 pub mod finding;
 pub mod form;
 pub mod labels;
+pub mod managed;
 pub mod options;
 pub mod password;
 pub mod resize;
@@ -18,4 +21,5 @@ pub mod username;
 pub use field::FieldId;
 pub use finding::{Finding, Severity};
 pub use form::{check_form, FormSnapshot};
+pub use managed::Managed;
 pub use options::{Options, RuleGroup};

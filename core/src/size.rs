@@ -502,6 +502,37 @@ fn check_gb(field: FieldId, gb: u32, cap: Option<u32>, options: &Options) -> Vec
     out
 }
 
+/// A company's new size against what its backup accounts already use (when the page shows
+/// it): below that, the dashboard refuses it. Says nothing on a size that does not read.
+pub fn check_against_used(text: &str, used_gb: Option<u32>, options: &Options) -> Vec<Finding> {
+    let (Ok(gb), Some(used)) = (parse_size(text), used_gb) else {
+        return Vec::new();
+    };
+    if !options.enabled(RuleGroup::Quota) || gb >= used {
+        return Vec::new();
+    }
+    let half = options.pax8_half_steps;
+    let sizes: Vec<u32> = if is_valid_size(used, half) {
+        vec![used]
+    } else {
+        nearest_sizes(u64::from(used), half).1.into_iter().collect()
+    };
+    let field = FieldId::QuotaGb;
+    vec![Finding::error(
+        field,
+        codes::QUOTA_BELOW_USED,
+        format!(
+            "{} must be at least the {} GB the company's backup accounts already use.{}",
+            field.label(),
+            thousands(u64::from(used)),
+            choose(&sizes)
+        ),
+    )
+    .with_param("gb", gb)
+    .with_param("used_gb", used)
+    .with_suggestions(to_strings(&sizes))]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -673,6 +704,18 @@ mod tests {
         }
         let f = check_size(FieldId::AccountSizeGb, "3", Some(4), &opts(false));
         assert!(f.iter().all(|x| x.suggestions.is_empty()));
+    }
+
+    #[test]
+    fn a_company_size_below_what_is_used() {
+        let o = opts(false);
+        let f = check_against_used("25", Some(75), &o);
+        assert_eq!(f[0].code, codes::QUOTA_BELOW_USED);
+        assert_eq!(f[0].suggestions, ["100"]);
+        assert!(check_against_used("100", Some(75), &o).is_empty());
+        assert!(check_against_used("75", Some(75), &o).is_empty());
+        assert!(check_against_used("25", None, &o).is_empty());
+        assert!(check_against_used("x", Some(75), &o).is_empty());
     }
 
     #[test]

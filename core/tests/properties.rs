@@ -107,6 +107,7 @@ fn snapshot() -> impl Strategy<Value = FormSnapshot> {
             touched: touched.into_iter().collect(),
             create_attempted: attempted,
             ultrasafe_ack: ack,
+            ..FormSnapshot::default()
         }
     })
 }
@@ -115,7 +116,7 @@ fn is_on_page(s: &FormSnapshot, field: FieldId) -> bool {
     match field {
         FieldId::Endguard => s.endguard.is_some(),
         FieldId::Ultrasafe => s.ultrasafe.is_some(),
-        FieldId::AccountSizeGb => false,
+        FieldId::IsManaged => s.is_managed.is_some(),
         f => s.text(f).is_some(),
     }
 }

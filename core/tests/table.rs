@@ -2,6 +2,7 @@
 //! that do not. A code without both kinds of row fails `every_code_has_both_kinds_of_row`.
 
 use allot_core::codes::{self, *};
+use allot_core::labels::FormKind;
 use allot_core::size::check_size;
 use allot_core::{check_form, FieldId, Finding, FormSnapshot, Options, RuleGroup};
 use std::collections::BTreeSet;
@@ -125,6 +126,64 @@ fn disabled(group: RuleGroup, input: Input) -> Input {
     }
 }
 
+/// A form of another kind as the partner filled it in, with nothing Allot calls an error:
+/// the newer Create Company ("Now"), its "Later" form, a Create Backup Account under Acme
+/// Dental (quota 100 GB shown), a Change Account Size (quota 100 GB shown) and a Change
+/// Company Size (75 GB used shown).
+fn form_of(kind: FormKind, later: bool) -> FormSnapshot {
+    let mut s = FormSnapshot {
+        kind,
+        ..FormSnapshot::default()
+    };
+    let admin = |s: &mut FormSnapshot| {
+        s.full_name = Some("Dana Acme".into());
+        s.email = Some("dana@acmedental.example.com".into());
+        s.username = Some("AcmeFrontDesk".into());
+        s.password = Some(PASSWORD.into());
+        s.confirm_password = Some(PASSWORD.into());
+    };
+    match kind {
+        FormKind::CreateCompany => {
+            s.company_name = Some("HighTech".into());
+            s.quota_gb = Some("10".into());
+            s.sp_licenses = Some("0".into());
+            s.is_managed = Some(true);
+            if !later {
+                admin(&mut s);
+            }
+        }
+        FormKind::CreateBackupAccount => {
+            s.company_reseller = Some("Acme Dental".into());
+            admin(&mut s);
+            s.account_size_gb = Some("25".into());
+            s.ultrasafe = Some(false);
+            s.company_quota_gb = Some(100);
+        }
+        FormKind::ChangeAccountSize => {
+            s.account_size_gb = Some("50".into());
+            s.company_quota_gb = Some(100);
+        }
+        FormKind::ChangeCompanySize => {
+            s.quota_gb = Some("200".into());
+            s.company_used_gb = Some(75);
+        }
+    }
+    s
+}
+
+/// [`form_of`] changed by `change`; `attempted`: after the partner clicked Create.
+fn kind(
+    kind: FormKind,
+    later: bool,
+    attempted: bool,
+    change: impl FnOnce(&mut FormSnapshot),
+) -> Input {
+    let mut s = form_of(kind, later);
+    s.create_attempted = attempted;
+    change(&mut s);
+    Input::Form(Box::new(s), Options::default())
+}
+
 fn password(p: &'static str) -> Input {
     typing(|s| {
         s.password = Some(p.into());
@@ -178,6 +237,100 @@ fn rows() -> Vec<Row> {
     );
     yes(QUOTA_ADMIN_STARTS_AT_5, "seed form (10)", typing(|_| {}));
     yes(QUOTA_ADMIN_STARTS_AT_5, "1000", quota("1000"));
+    yes(
+        QUOTA_ADMIN_STARTS_AT_5,
+        "newer Create Company, Now",
+        kind(FormKind::CreateCompany, false, false, |_| {}),
+    );
+    yes(
+        QUOTA_BELOW_USED,
+        "company size 25 with 75 used",
+        kind(FormKind::ChangeCompanySize, false, false, |s| {
+            s.quota_gb = Some("25".into())
+        }),
+    );
+    yes(
+        QUOTA_OVER_COMPANY_QUOTA,
+        "backup account of 200 in Acme's 100",
+        kind(FormKind::CreateBackupAccount, false, false, |s| {
+            s.account_size_gb = Some("200".into())
+        }),
+    );
+    yes(
+        QUOTA_OVER_COMPANY_QUOTA,
+        "change account size to 200 in 100",
+        kind(FormKind::ChangeAccountSize, false, false, |s| {
+            s.account_size_gb = Some("200".into())
+        }),
+    );
+    yes(
+        QUOTA_NOT_A_NUMBER,
+        "empty account size on Create",
+        kind(FormKind::CreateBackupAccount, false, true, |s| {
+            s.account_size_gb = Some(String::new())
+        }),
+    );
+    yes(
+        QUOTA_NOT_A_TIER,
+        "backup account of 75",
+        kind(FormKind::CreateBackupAccount, false, false, |s| {
+            s.account_size_gb = Some("75".into())
+        }),
+    );
+    yes(
+        QUOTA_NEEDS_PAX8_TICKET,
+        "company size 150",
+        kind(FormKind::ChangeCompanySize, false, false, |s| {
+            s.quota_gb = Some("150".into())
+        }),
+    );
+    yes(
+        QUOTA_BELOW_MINIMUM,
+        "change account size to 3",
+        kind(FormKind::ChangeAccountSize, false, false, |s| {
+            s.account_size_gb = Some("3".into())
+        }),
+    );
+    yes(
+        USERNAME_EMAIL_STYLE,
+        "backup account's email-style username",
+        kind(FormKind::CreateBackupAccount, false, false, |s| {
+            s.username = Some("dana@acmedental.example.com".into())
+        }),
+    );
+    yes(
+        ULTRASAFE_ACK_REQUIRED,
+        "backup account's Is UltraSafe on Create",
+        kind(FormKind::CreateBackupAccount, false, true, |s| {
+            s.ultrasafe = Some(true)
+        }),
+    );
+    yes(
+        PASSWORD_MISMATCH,
+        "newer Create Company",
+        kind(FormKind::CreateCompany, false, false, |s| {
+            s.confirm_password = Some("other".into())
+        }),
+    );
+    yes(
+        COMPANY_UNMANAGED,
+        "Is Managed unticked",
+        kind(FormKind::CreateCompany, false, false, |s| {
+            s.is_managed = Some(false)
+        }),
+    );
+    yes(
+        COMPANY_UNMANAGED,
+        "Is Managed unticked, Later",
+        kind(FormKind::CreateCompany, true, false, |s| {
+            s.is_managed = Some(false)
+        }),
+    );
+    yes(
+        COMPANY_ADMIN_LATER,
+        "Later: no admin fields",
+        kind(FormKind::CreateCompany, true, false, |_| {}),
+    );
 
     // Username.
     yes(
@@ -411,6 +564,65 @@ fn rows() -> Vec<Row> {
     no(QUOTA_ADMIN_STARTS_AT_5, "5", quota("5"));
     no(QUOTA_ADMIN_STARTS_AT_5, "account size 10", account("10"));
     no(QUOTA_ADMIN_STARTS_AT_5, "7 is an error", quota("7"));
+    no(
+        QUOTA_ADMIN_STARTS_AT_5,
+        "Later: no admin account",
+        kind(FormKind::CreateCompany, true, false, |_| {}),
+    );
+    no(
+        QUOTA_ADMIN_STARTS_AT_5,
+        "company size 200",
+        kind(FormKind::ChangeCompanySize, false, false, |_| {}),
+    );
+    no(
+        QUOTA_BELOW_USED,
+        "company size 200 with 75 used",
+        kind(FormKind::ChangeCompanySize, false, false, |_| {}),
+    );
+    no(
+        QUOTA_BELOW_USED,
+        "company size 25, used not shown",
+        kind(FormKind::ChangeCompanySize, false, false, |s| {
+            s.quota_gb = Some("25".into());
+            s.company_used_gb = None;
+        }),
+    );
+    no(
+        QUOTA_BELOW_USED,
+        "Create Company of 25 beside 75 used",
+        kind(FormKind::CreateCompany, false, false, |s| {
+            s.quota_gb = Some("25".into());
+            s.company_used_gb = Some(75);
+        }),
+    );
+    no(
+        QUOTA_OVER_COMPANY_QUOTA,
+        "backup account of 200, quota not shown",
+        kind(FormKind::CreateBackupAccount, false, false, |s| {
+            s.account_size_gb = Some("200".into());
+            s.company_quota_gb = None;
+        }),
+    );
+    no(
+        COMPANY_UNMANAGED,
+        "Is Managed ticked",
+        kind(FormKind::CreateCompany, false, true, |_| {}),
+    );
+    no(
+        COMPANY_ADMIN_LATER,
+        "Now: the admin fields",
+        kind(FormKind::CreateCompany, false, true, |_| {}),
+    );
+    no(
+        COMPANY_ADMIN_LATER,
+        "change company size",
+        kind(FormKind::ChangeCompanySize, false, true, |_| {}),
+    );
+    for k in FormKind::ALL {
+        for code in [QUOTA_NOT_A_NUMBER, PASSWORD_MISMATCH, USERNAME_REQUIRED] {
+            no(code, k.as_str(), kind(k, false, true, |_| {}));
+        }
+    }
 
     no(
         USERNAME_REQUIRED,
@@ -632,7 +844,20 @@ fn every_code_has_both_kinds_of_row() {
 #[test]
 fn findings_agree_with_the_code_list() {
     for row in rows() {
+        let form_kind = match &row.input {
+            Input::Form(s, _) => Some(s.kind),
+            Input::Size { .. } => None,
+        };
         for f in row.input.run() {
+            if let Some(k) = form_kind {
+                assert!(
+                    codes::kinds(&f.code).contains(&k),
+                    "{} on a {} form ({})",
+                    f.code,
+                    k.as_str(),
+                    row.what
+                );
+            }
             let info = codes::info_of(&f.code);
             assert!(info.is_some(), "unknown code {}", f.code);
             if let Some(info) = info {

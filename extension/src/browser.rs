@@ -18,6 +18,36 @@ extern "C" {
 /// The storage key of the partner's options.
 pub const OPTIONS_KEY: &str = "allot.options";
 
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = ["chrome", "storage", "managed"], js_name = get)]
+    fn managed_get(keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// What the organization set by policy (`storage.managed`); nothing when no policy is
+/// set or the browser has no managed storage for Allot.
+pub async fn managed() -> allot_core::Managed {
+    let Ok(promise) = managed_get(&JsValue::NULL) else {
+        return allot_core::Managed::default();
+    };
+    match JsFuture::from(promise).await {
+        Ok(all) => serde_wasm_bindgen::from_value(all).unwrap_or_default(),
+        Err(_) => allot_core::Managed::default(),
+    }
+}
+
+/// The options in effect: the partner's own, with the organization's policy over them.
+pub async fn options() -> allot_core::Options {
+    let own = match load::<allot_core::Options>(OPTIONS_KEY).await {
+        Ok(o) => o.unwrap_or_default(),
+        Err(e) => {
+            crate::log::js_error("reading options", &e);
+            allot_core::Options::default()
+        }
+    };
+    managed().await.apply(&own)
+}
+
 /// Reads one key from extension storage; `Ok(None)` when it is not set.
 pub async fn load<T: DeserializeOwned>(key: &str) -> Result<Option<T>, JsValue> {
     let promise = storage_get(&JsValue::from_str(key))?;
@@ -96,22 +126,24 @@ where
     Ok(())
 }
 
-/// The id of the current window's active tab (the one the popup is about).
-pub async fn active_tab_id() -> Result<f64, JsValue> {
+/// The active tab of the current window: its id and, when Allot may see it, its address.
+pub async fn active_tab() -> Result<(f64, Option<String>), JsValue> {
     let query = js_sys::Object::new();
     js_sys::Reflect::set(&query, &"active".into(), &JsValue::TRUE)?;
     js_sys::Reflect::set(&query, &"currentWindow".into(), &JsValue::TRUE)?;
     let tabs: js_sys::Array = JsFuture::from(tabs_query(&query)?).await?.into();
     let tab = tabs.get(0);
-    Ok(js_sys::Reflect::get(&tab, &"id".into())?
+    let id = js_sys::Reflect::get(&tab, &"id".into())?
         .as_f64()
-        .ok_or("no active tab")?)
+        .ok_or("no active tab")?;
+    let url = js_sys::Reflect::get(&tab, &"url".into())?.as_string();
+    Ok((id, url))
 }
 
 /// Sends a message to the content script of the active tab; an error when that tab
 /// has none (it is not a dashboard page).
 pub async fn ask_active_tab<T: Serialize>(message: &T) -> Result<JsValue, JsValue> {
-    let id = active_tab_id().await?;
+    let (id, _) = active_tab().await?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let msg = message.serialize(&serializer)?;
     JsFuture::from(tabs_send(id, &msg)?).await

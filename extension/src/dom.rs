@@ -18,6 +18,17 @@ pub fn document() -> Option<Document> {
     window().and_then(|w| w.document())
 }
 
+/// True in a tab's top frame; false in a frame inside it.
+pub fn is_top_frame() -> bool {
+    let Some(w) = window() else {
+        return false;
+    };
+    match w.top() {
+        Ok(Some(top)) => JsValue::from(top) == JsValue::from(w),
+        _ => true,
+    }
+}
+
 /// Text longer than this is never a label, a button or a cell Allot reads.
 const TEXT_LIMIT: usize = 400;
 
@@ -76,6 +87,19 @@ pub fn make(doc: &Document, tag: &str, class: &str) -> Result<Element, JsValue> 
 pub fn make_text(doc: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
     let el = make(doc, tag, class)?;
     el.set_text_content(Some(text));
+    Ok(el)
+}
+
+/// An element Allot owns, with text content, added as `parent`'s last child.
+pub fn append_text(
+    doc: &Document,
+    parent: &Element,
+    tag: &str,
+    class: &str,
+    text: &str,
+) -> Result<Element, JsValue> {
+    let el = make_text(doc, tag, class, text)?;
+    parent.append_child(&el)?;
     Ok(el)
 }
 

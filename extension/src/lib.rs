@@ -6,6 +6,7 @@ pub mod content;
 pub mod controls;
 pub mod dom;
 pub mod fix;
+mod hosts;
 mod log;
 mod options_page;
 mod popup;
@@ -17,7 +18,12 @@ use wasm_bindgen::prelude::*;
 pub fn start_content() {
     log::install_panic_hook();
     content::start(fix::on_create_sent);
-    fix::start();
+    // The fix drives the whole tab: it runs in the top frame only. Forms in frames
+    // (dialogs some dashboards open in a same-origin iframe) are checked and gated there,
+    // and a Create sent from a frame reaches the fix through extension storage.
+    if dom::is_top_frame() {
+        fix::start();
+    }
 }
 
 /// Starts the toolbar popup.

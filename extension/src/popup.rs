@@ -6,6 +6,7 @@ use crate::browser;
 use crate::dom::{self, make, make_text};
 use crate::fix::message::{Reply, Request};
 use crate::fix::stored_fixes;
+use crate::hosts;
 use crate::log;
 use allot_core::resize::{Job, Status};
 use wasm_bindgen::prelude::*;
@@ -57,6 +58,10 @@ async fn render() -> Result<(), JsValue> {
         }
     };
     append(&root, &note)?;
+    // Where Allot is set up but can't run, the site needs no offer.
+    if !on_dashboard && cant_run.is_none() {
+        offer_this_site(&doc, &root).await?;
+    }
     append(
         &root,
         &make_text(&doc, "h2", "", "Admin backup account fixes")?,
@@ -177,6 +182,57 @@ fn status_name(s: Status) -> &'static str {
     }
 }
 
+/// On a tab Allot does not run on whose page looks like the dashboard's log-on or create
+/// form (a white-label dashboard), "Use Allot on this site": asks for the host and
+/// registers Allot there.
+async fn offer_this_site(doc: &Document, root: &Element) -> Result<(), JsValue> {
+    let Ok((tab, Some(url))) = browser::active_tab().await else {
+        return Ok(());
+    };
+    let Some(host) = allot_core::address::host_of(&url) else {
+        return Ok(());
+    };
+    if !url.starts_with("https://") || !hosts::looks_like_dashboard(tab).await {
+        return Ok(());
+    }
+    let b = make_text(doc, "button", "", "Use Allot on this site")?;
+    b.set_attribute("type", "button")?;
+    b.set_attribute("data-allot-popup-use-site", &host)?;
+    let cb = Closure::<dyn Fn()>::new(move || {
+        let host = host.clone();
+        // Asked straight from the click: the browser shows its prompt only then.
+        let Ok(asked) = hosts::request(&host) else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let granted = wasm_bindgen_futures::JsFuture::from(asked)
+                .await
+                .map(|v| v.as_bool() == Some(true))
+                .unwrap_or(false);
+            let text = if !granted {
+                format!("Allot was not allowed on {host}.")
+            } else if hosts::add(&host).await.is_ok() {
+                format!("Allot now runs on {host}. Reload the page.")
+            } else {
+                format!("Allot could not start on {host}.")
+            };
+            if let Some(doc) = dom::document() {
+                if let Ok(Some(s)) = doc.query_selector("[data-allot-popup-status]") {
+                    s.set_text_content(Some(&text));
+                }
+            }
+        });
+    });
+    b.add_event_listener_with_callback("click", cb.as_ref().unchecked_ref())?;
+    cb.forget();
+    append(root, &b)?;
+    let said = make(doc, "p", "status")?;
+    said.set_attribute("role", "status")?;
+    said.set_attribute("data-allot-popup-status", "")?;
+    append(root, &said)?;
+    Ok(())
+}
+
 /// Shows `question` with a "Yes, start" button that starts the fix.
 fn ask_to_confirm(question: &str, id: String) {
     let Some(doc) = dom::document() else {
@@ -226,7 +282,7 @@ async fn cant_run_reason() -> Option<String> {
         start: &'static str,
         tab: f64,
     }
-    let tab = browser::active_tab_id().await.ok()?;
+    let (tab, _) = browser::active_tab().await.ok()?;
     let reply = browser::ask_background(&Status {
         start: "status",
         tab,

@@ -255,3 +255,113 @@ fn a_change_account_size_dialog_beside_the_create_form_is_its_own_form() {
     assert_eq!(create_id(&found[0]).as_deref(), Some("bs-create"));
     assert_eq!(create_id(&found[1]).as_deref(), Some("bs-ok"));
 }
+
+/// The newer "Create Backup Account" dialog as documented: labelled rows, a Company/Reseller
+/// list, four options, Create and Clear.
+const NEWER_BACKUP_ACCOUNT: &str = r##"<div class="modal" role="dialog" id="ba-dialog">
+  <div class="modal-header"><h2>Create Backup Account</h2><button type="button">×</button></div>
+  <form>
+    <div class="row"><label for="ba-co">Company/Reseller</label>
+      <select id="ba-co"><option value="">-- Select --</option><option value="1">Acme</option></select></div>
+    <div class="row"><label for="ba-fn">Full Name</label><input type="text" id="ba-fn"></div>
+    <div class="row"><label for="ba-em">Email</label><input type="text" id="ba-em"></div>
+    <div class="row"><label for="ba-un">Username</label><input type="text" id="ba-un"></div>
+    <div class="row"><label for="ba-pw">Password</label><input type="password" id="ba-pw"></div>
+    <div class="row"><label for="ba-cp">Confirm Password</label><input type="password" id="ba-cp"></div>
+    <div class="row"><label for="ba-size">Account Size In GB</label><input type="text" id="ba-size"></div>
+    <div class="row"><input type="checkbox" id="ba-sp"><label for="ba-sp">Assign ShadowProtect v5 license</label></div>
+    <div class="row"><input type="checkbox" id="ba-lim"><label for="ba-lim">Limited rights</label></div>
+    <div class="row"><input type="checkbox" id="ba-us"><label for="ba-us">Is UltraSafe</label></div>
+    <div class="row"><input type="checkbox" id="ba-nw"><label for="ba-nw">Do not send Welcome Email</label></div>
+    <div class="footer"><button type="button" id="ba-create">Create</button>
+      <button type="button" id="ba-clear">Clear</button></div>
+  </form></div>"##;
+
+#[wasm_bindgen_test]
+fn the_newer_create_backup_account_dialog_is_its_own_kind() {
+    let _f = Fixture::new(NEWER_BACKUP_ACCOUNT);
+    let found = found();
+    assert_eq!(found.len(), 1);
+    let form = &found[0];
+    assert_eq!(form.kind, FormKind::CreateBackupAccount);
+    assert_eq!(
+        ids(form),
+        vec![
+            FieldId::CompanyReseller,
+            FieldId::FullName,
+            FieldId::Email,
+            FieldId::Username,
+            FieldId::Password,
+            FieldId::ConfirmPassword,
+            FieldId::AccountSizeGb,
+            FieldId::Ultrasafe,
+        ]
+    );
+    assert_eq!(id_of(form, FieldId::CompanyReseller), "ba-co");
+    assert_eq!(id_of(form, FieldId::Ultrasafe), "ba-us");
+    assert_eq!(create_id(form).as_deref(), Some("ba-create"));
+}
+
+#[wasm_bindgen_test]
+fn the_seed_create_backup_account_table_is_its_own_kind() {
+    let _f = Fixture::new(
+        r##"<div class="dlg" role="dialog"><table>
+          <tr><td>Company/Reseller</td><td><select id="sb-co"><option value="1" selected>Acme</option></select></td></tr>
+          <tr><td>Full Name</td><td><input type="text"></td></tr>
+          <tr><td>Email</td><td><input type="text"></td></tr>
+          <tr><td>Username</td><td><input type="text"></td></tr>
+          <tr><td>Password</td><td><input type="password"></td></tr>
+          <tr><td>Confirm Password</td><td><input type="password"></td></tr>
+          <tr><td>Account Size In GB</td><td><input type="text" id="sb-size"></td></tr>
+          <tr><td></td><td><input type="checkbox" id="sb-us"> Is Ultrasafe ?</td></tr>
+        </table><input type="button" id="sb-create" value="Create"><input type="button" value="Cancel"></div>"##,
+    );
+    let found = found();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].kind, FormKind::CreateBackupAccount);
+    assert_eq!(id_of(&found[0], FieldId::AccountSizeGb), "sb-size");
+    assert_eq!(id_of(&found[0], FieldId::Ultrasafe), "sb-us");
+    assert_eq!(create_id(&found[0]).as_deref(), Some("sb-create"));
+}
+
+#[wasm_bindgen_test]
+fn change_company_size_dialogs_are_found_in_both_generations() {
+    for (html, ok) in [
+        (
+            r##"<div role="dialog"><p>Company: Acme</p><p>Allocated to its backup accounts: 75 GB</p>
+              <table><tr><td>Company Size In GB</td><td><input type="text" id="cc-size" value="100"></td></tr></table>
+              <input type="button" id="cc-ok" value="Ok"><input type="button" value="Cancel"></div>"##,
+            "cc-ok",
+        ),
+        (
+            r##"<div role="dialog"><form><p>Company: Acme</p>
+              <div class="row"><label for="cc-size">Quota in GB</label><input type="text" id="cc-size" value="100"></div>
+              <div class="footer"><button type="button" id="cc-save">Save</button><button type="button">Cancel</button></div>
+              </form></div>"##,
+            "cc-save",
+        ),
+    ] {
+        let _f = Fixture::new(html);
+        let found = found();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, FormKind::ChangeCompanySize);
+        assert_eq!(ids(&found[0]), vec![FieldId::QuotaGb]);
+        assert_eq!(create_id(&found[0]).as_deref(), Some(ok));
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_size_dialog_beside_the_backup_account_dialog_and_a_log_on_form_are_told_apart() {
+    let _f = Fixture::new(&format!(
+        r##"{NEWER_BACKUP_ACCOUNT}
+           <div role="dialog"><label>Account Size In GB <input type="text" id="nb-size"></label>
+             <button type="button" id="nb-ok">OK</button></div>
+           <form><label>User Name <input type="text"></label>
+             <label>Password <input type="password"></label><input type="submit" value="Log On"></form>"##
+    ));
+    let kinds: Vec<FormKind> = found().iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![FormKind::CreateBackupAccount, FormKind::ChangeAccountSize]
+    );
+}

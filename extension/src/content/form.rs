@@ -1,9 +1,11 @@
 //! One annotated form: its fields, what the partner has done with them (left a field,
-//! tried Create, ticked the acknowledgment) and the findings the core gives for them.
+//! tried Create, ticked the acknowledgment), what the page shows beside it (the company's
+//! quota, what its accounts use) and the findings the core gives for them.
 
 use super::detect::Found;
+use crate::dom::{page_elements, text_of};
+use allot_core::context::{company_quota_in, used_in};
 use allot_core::labels::FormKind;
-use allot_core::size::check_size;
 use allot_core::{check_form, FieldId, Finding, FormSnapshot, Options};
 use gloo_timers::callback::Timeout;
 use std::collections::BTreeSet;
@@ -83,6 +85,7 @@ impl FormState {
     /// The partner's values now. Holds the password only for the length of a check.
     pub fn snapshot(&self) -> FormSnapshot {
         let mut snap = FormSnapshot {
+            kind: self.kind,
             touched: self.touched.clone(),
             create_attempted: self.create_attempted,
             ultrasafe_ack: self.ack_ticked(),
@@ -91,23 +94,64 @@ impl FormState {
         for (field, el) in &self.fields {
             if field.is_checkbox() {
                 snap.set_checked(*field, checked(el));
+            } else if *field == FieldId::CompanyReseller {
+                snap.set_text(*field, chosen_text(el));
             } else {
                 snap.set_text(*field, value(el));
             }
         }
+        match self.kind {
+            FormKind::ChangeCompanySize => {
+                snap.company_used_gb = text_of(self.root.as_ref()).and_then(|t| used_in(&t));
+            }
+            FormKind::CreateBackupAccount | FormKind::ChangeAccountSize => {
+                snap.company_quota_gb = self.page_quota();
+            }
+            FormKind::CreateCompany => {}
+        }
         snap
+    }
+
+    /// The company's quota as the page states it ("Company quota: 100 GB", the company
+    /// dashboard's header), when it is the quota of the company the form is for: the form
+    /// names no company, or its Company/Reseller offers only one.
+    fn page_quota(&self) -> Option<u32> {
+        if let Some(choice) = self.element(FieldId::CompanyReseller) {
+            let offered = page_elements(choice.query_selector_all("option"))
+                .into_iter()
+                .filter(|o| {
+                    o.get_attribute("value")
+                        .is_some_and(|v| !v.trim().is_empty())
+                })
+                .count();
+            if offered != 1 {
+                return None;
+            }
+        }
+        let body = self.root.owner_document()?.body()?;
+        company_quota_in(&body.inner_text())
     }
 
     /// What the rules say about the form now.
     pub fn findings(&self, options: &Options) -> Vec<Finding> {
-        match self.kind {
-            FormKind::CreateCompany => check_form(&self.snapshot(), options),
-            FormKind::ChangeAccountSize => match self.element(FieldId::AccountSizeGb) {
-                Some(el) => check_size(FieldId::AccountSizeGb, &value(el), None, options),
-                None => Vec::new(),
-            },
-        }
+        check_form(&self.snapshot(), options)
     }
+}
+
+/// The text of a list's chosen option (a company's name), or a text control's value.
+fn chosen_text(el: &Element) -> String {
+    if el.dyn_ref::<HtmlSelectElement>().is_some() {
+        let chosen = el.query_selector("option:checked").ok().flatten();
+        let has_value = chosen
+            .as_ref()
+            .and_then(|o| o.get_attribute("value"))
+            .is_some_and(|v| !v.trim().is_empty());
+        return match chosen {
+            Some(o) if has_value => text_of(o.as_ref()).unwrap_or_default(),
+            _ => String::new(),
+        };
+    }
+    value(el)
 }
 
 /// A text control's value.

@@ -133,12 +133,16 @@ fn check_create(ev: &Event, id: u32) {
 }
 
 /// A Create goes to the dashboard: the record the allocation fix needs (what was asked,
-/// never a password or a secret answer), for a company with a quota that reads.
+/// never a password or a secret answer), for a company with a quota that reads, an admin
+/// account made now and Is Managed not unticked (else there is nothing the fix can do).
 fn sent(form: &super::form::FormState) -> Option<SentCreate> {
     if form.kind != allot_core::labels::FormKind::CreateCompany {
         return None;
     }
     let snap = form.snapshot();
+    if snap.admin_later() || snap.is_managed == Some(false) {
+        return None;
+    }
     let quota_gb =
         allot_core::size::parse_size(snap.quota_gb.as_deref().unwrap_or_default()).ok()?;
     Some(SentCreate {

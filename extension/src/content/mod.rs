@@ -47,20 +47,11 @@ pub fn start(on_sent: fn(SentCreate)) {
     listen();
     observe();
     scan();
-    wasm_bindgen_futures::spawn_local(async {
-        match browser::load::<Options>(browser::OPTIONS_KEY).await {
-            Ok(Some(o)) => set_options(o),
-            Ok(None) => {}
-            Err(e) => log::js_error("reading options", &e),
-        }
-    });
+    wasm_bindgen_futures::spawn_local(async { set_options(browser::options().await) });
+    // The partner's options, or the organization's policy (managed keys), changed.
     let watched = browser::watch(|key| {
-        if key == browser::OPTIONS_KEY {
-            wasm_bindgen_futures::spawn_local(async {
-                if let Ok(Some(o)) = browser::load::<Options>(browser::OPTIONS_KEY).await {
-                    set_options(o);
-                }
-            });
+        if !key.starts_with("allot.") || key == browser::OPTIONS_KEY {
+            wasm_bindgen_futures::spawn_local(async { set_options(browser::options().await) });
         }
     });
     if let Err(e) = watched {
@@ -122,6 +113,11 @@ fn scan() {
         }
         FORMS.with(|f| f.borrow_mut().push(FormState::new(id, found)));
         new_ids.push(id);
+    }
+    if !new_ids.is_empty() {
+        // Read again for each new form: an organization's policy can arrive after the
+        // page loaded (the browser loads it after start, without a change event).
+        wasm_bindgen_futures::spawn_local(async { set_options(browser::options().await) });
     }
     for id in new_ids {
         refresh(id);

@@ -58,6 +58,16 @@ pub fn start() {
     if let Err(e) = crate::browser::on_message(answer) {
         log::js_error("listening to the popup", &e);
     }
+    // A fix remembered elsewhere (a Create sent from a form in a frame, another tab)
+    // shows here too; this tab's own run is left alone.
+    let watched = crate::browser::watch(|key| {
+        if key == FIXES_KEY && TICKER.with(|t| t.borrow().is_none()) {
+            wasm_bindgen_futures::spawn_local(show_offers());
+        }
+    });
+    if let Err(e) = watched {
+        log::js_error("watching the fixes", &e);
+    }
     wasm_bindgen_futures::spawn_local(async {
         created::on_page_load().await;
         resume_or_offer().await;
@@ -109,6 +119,9 @@ async fn resume_or_offer() {
 /// confirmed fixes never started, cancelled or failed, and running fixes whose tab was
 /// closed.
 pub(crate) async fn show_offers() {
+    if !dom::is_top_frame() {
+        return;
+    }
     let jobs = store::fixes().await;
     let mut shown = Vec::new();
     for job in jobs {
@@ -466,6 +479,14 @@ fn listen() {
             let Some(job) = jobs.iter().find(|j| j.id == id) else {
                 return;
             };
+            // The latest text typed: an earlier key press's answer may arrive last.
+            let latest = TYPED.with(|t| {
+                t.borrow()
+                    .iter()
+                    .find(|(job, _)| *job == id)
+                    .map(|(_, s)| s.clone())
+            });
+            let text = latest.unwrap_or(text);
             let findings = size_findings(&text, job.request.company_quota_gb);
             let Some(doc) = dom::document() else {
                 return;

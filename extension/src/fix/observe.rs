@@ -83,9 +83,9 @@ pub struct SeenDialog {
 pub fn observe(doc: &Document, memory: &mut Memory) -> Observation {
     let mut link_elements: Vec<Element> = all(doc, "a, [role=link], [role=menuitem]");
     // The resume link counts wherever it is; other links only up to the limit.
-    let resume_at = link_elements.iter().position(|a| {
-        text_of(a).is_some_and(|t| normalize(&t).starts_with(RESUME_PREFIX))
-    });
+    let resume_at = link_elements
+        .iter()
+        .position(|a| text_of(a).is_some_and(|t| normalize(&t).starts_with(RESUME_PREFIX)));
     if let Some(at) = resume_at.filter(|at| *at >= MAX_LINKS) {
         link_elements.swap(at, MAX_LINKS - 1);
     }

@@ -2,7 +2,7 @@
 //! edit), the progress overlay with Cancel, and the outcome (done, or failed with the
 //! steps left to do by hand). Fixed to a corner, so the page's layout never moves.
 
-use crate::dom::{make, make_text};
+use crate::dom::{append_text, make};
 use allot_core::resize::{Job, Status};
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, Node};
@@ -20,18 +20,6 @@ pub fn panel(doc: &Document) -> Result<Element, JsValue> {
     };
     parent.append_child(&p)?;
     Ok(p)
-}
-
-fn append_text(
-    doc: &Document,
-    parent: &Element,
-    tag: &str,
-    class: &str,
-    text: &str,
-) -> Result<Element, JsValue> {
-    let el = make_text(doc, tag, class, text)?;
-    parent.append_child(&el)?;
-    Ok(el)
 }
 
 fn button(

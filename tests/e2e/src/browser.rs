@@ -172,8 +172,9 @@ async fn start_chromium(extension: &Path, replica_port: u16) -> Result<Browser> 
         format!("--disable-extensions-except={ext}"),
         format!("--load-extension={ext}"),
         format!(
-            "--host-resolver-rules=MAP {} 127.0.0.1:{replica_port}",
-            crate::DASHBOARD_HOST
+            "--host-resolver-rules=MAP {} 127.0.0.1:{replica_port}, MAP {} 127.0.0.1:{replica_port}",
+            crate::DASHBOARD_HOST,
+            crate::WHITE_LABEL_HOST
         ),
         "--ignore-certificate-errors".into(),
     ];
@@ -246,7 +247,11 @@ async fn start_firefox(extension: &Path, replica_port: u16) -> Result<Browser> {
     let binary = std::env::var("FIREFOX").unwrap_or_else(|_| "/usr/bin/firefox-esr".into());
     let prefs = json!({
         // The dashboard host resolves to this machine; the URL carries the replica's port.
-        "network.dns.localDomains": crate::DASHBOARD_HOST,
+        "network.dns.localDomains": format!("{},{}", crate::DASHBOARD_HOST, crate::WHITE_LABEL_HOST),
+        // An optional host permission asked for by the options page is granted without
+        // the prompt a partner would answer (Chromium's prompt cannot be answered by a
+        // test at all).
+        "extensions.webextOptionalPermissionPrompts": false,
         // The add-on's pages at a known moz-extension:// URL.
         "extensions.webextensions.uuids": json!({ addon_id.clone(): FIREFOX_EXTENSION_UUID }).to_string(),
         // Host permissions granted at install, as a partner's click would.
@@ -340,7 +345,7 @@ impl WebDriverCompatibleCommand for InstallAddon {
 
 /// Chromium's id for an unpacked extension: the SHA-256 of its path, first 32 hex
 /// digits written with the letters a-p.
-fn chromium_extension_id(dir: &Path) -> String {
+pub fn chromium_extension_id(dir: &Path) -> String {
     let digest = Sha256::digest(dir.display().to_string().as_bytes());
     digest[..16]
         .iter()

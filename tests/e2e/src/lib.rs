@@ -7,7 +7,7 @@ mod browser;
 pub mod fix;
 mod page;
 
-pub use browser::{Browser, BrowserKind};
+pub use browser::{chromium_extension_id, Browser, BrowserKind};
 pub use page::{Message, Page, BACKSPACE, CONTROL, ENTER, RELEASE, TAB};
 
 use allot_replica::Replica;
@@ -16,6 +16,9 @@ use std::path::PathBuf;
 
 /// The host Allot's manifest names; the browser maps it to the replica.
 pub const DASHBOARD_HOST: &str = "dashboard.sosonlinebackup.com";
+/// A partner's own dashboard address (a white-label host Allot knows nothing of until
+/// the partner adds it); also mapped to the replica.
+pub const WHITE_LABEL_HOST: &str = "dashboard.managedoffsitebackup.net";
 
 /// The seed's example company, typed field by field: everything the dashboard needs
 /// and nothing Allot calls an error.

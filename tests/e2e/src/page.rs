@@ -347,3 +347,40 @@ impl Page {
             .to_string())
     }
 }
+
+/// Forms other than Create Company: Allot's form of a kind, and its buttons by their text.
+impl Page {
+    /// Waits until Allot has recognised a form of `kind` (its `data-allot-form`).
+    pub async fn wait_form(&self, kind: &str) -> Result<()> {
+        let css = format!("[data-allot-form=\"{kind}\"]");
+        self.wait_for(&format!("a {kind} form recognised by Allot"), || async {
+            Ok(self.count(&css).await? == 1)
+        })
+        .await
+    }
+
+    /// Clicks (a real pointer click) the button of the `kind` form that says one of `texts`.
+    pub async fn click_form_button(&self, kind: &str, texts: &[&str]) -> Result<()> {
+        let form = self
+            .client()
+            .find(Locator::Css(&format!("[data-allot-form=\"{kind}\"]")))
+            .await
+            .with_context(|| format!("no {kind} form"))?;
+        for el in form
+            .find_all(Locator::Css(
+                "button, input[type=button], input[type=submit]",
+            ))
+            .await?
+        {
+            let text = match el.prop("value").await? {
+                Some(v) if !v.is_empty() => v,
+                _ => el.text().await?,
+            };
+            if texts.iter().any(|t| text.trim().eq_ignore_ascii_case(t)) {
+                el.click().await?;
+                return Ok(());
+            }
+        }
+        bail!("the {kind} form has no button saying any of {texts:?}")
+    }
+}

@@ -14,7 +14,7 @@ use axum::{Form, Json, Router};
 use serde_json::json;
 
 use crate::grid::GridQuery;
-use crate::state::{CreateForm, Inner, LoginRefusal, Mode};
+use crate::state::{AccountForm, CreateForm, Inner, LoginRefusal, Mode};
 use crate::{newer, pages, strict};
 use crate::{CreateRefusal, Dashboard, Faults, Generation};
 
@@ -30,6 +30,7 @@ pub fn router(dashboard: Dashboard) -> Router {
         .route("/Companies", get(companies))
         .route("/Companies/CreatePrompt", get(create_prompt))
         .route("/Companies/CreateDialog", get(create_dialog))
+        .route("/Companies/CreateFrame", get(create_frame))
         .route("/Companies/Create", post(create_company))
         .route("/Companies/LoginAsAdmin/{id}", get(login_as_admin))
         .route(
@@ -43,6 +44,8 @@ pub fn router(dashboard: Dashboard) -> Router {
         .route("/DashboardAccounts", get(dashboard_accounts))
         .route("/Accounts", get(partner_accounts))
         .route("/BackupAccounts", get(backup_accounts))
+        .route("/BackupAccounts/CreateDialog", get(create_account_dialog))
+        .route("/BackupAccounts/Create", post(create_account))
         .route(
             "/BackupAccounts/ChangeSizeDialog/{id}",
             get(change_size_dialog),
@@ -277,10 +280,20 @@ async fn create_dialog(
     partner_only(&d, &headers, |inner, _| {
         if newer_gen(inner) {
             html(newer::create_dialog(&inner.data.faults, later))
+        } else if inner.data.faults.create_in_frame {
+            html(crate::frames::create_dialog_with_frame())
         } else {
             html(pages::create_dialog(&inner.data.faults))
         }
     })
+}
+
+async fn create_frame(State(d): State<Dashboard>, headers: HeaderMap) -> Response {
+    partner_only(
+        &d,
+        &headers,
+        |_, _| html(crate::frames::create_frame_page()),
+    )
 }
 
 async fn create_company(
@@ -382,7 +395,8 @@ async fn change_company_size_dialog(
 ) -> Response {
     with_company(&d, &headers, &id, |inner, id| {
         match inner.data.company(id) {
-            Some(company) => html(newer::change_company_size_dialog(company)),
+            Some(company) if newer_gen(inner) => html(newer::change_company_size_dialog(company)),
+            Some(company) => html(pages::change_company_size_dialog(company)),
             None => not_found_response(),
         }
     })
@@ -393,6 +407,7 @@ async fn change_company_size(
     headers: HeaderMap,
     form: Result<Form<HashMap<String, String>>, FormRejection>,
 ) -> Response {
+    d.lock().data.change_company_size_posts += 1;
     partner_only(&d, &headers, |inner, _| {
         let fields = form.map(|Form(f)| f).unwrap_or_default();
         let company = fields
@@ -471,6 +486,69 @@ async fn backup_accounts(
             Some(company) => html(pages::backup_accounts_page(data, company, &query)),
             None => redirect("/"),
         },
+    }
+}
+
+/// The companies a session may add a backup account to: the partner's every company, a
+/// company admin's own; `None` when logged out.
+fn account_companies(inner: &Inner, headers: &HeaderMap) -> Option<(Vec<u32>, Option<u32>)> {
+    match inner.mode(session_id(headers).as_deref())? {
+        Mode::Partner => Some((inner.data.companies.iter().map(|c| c.id).collect(), None)),
+        Mode::CompanyAdmin(id) => Some((vec![id], Some(id))),
+    }
+}
+
+/// The "Create Backup Account" dialog in the generation's markup; with `refused`, only its
+/// content: the form again with what was entered and the errors.
+fn account_form_html(
+    inner: &Inner,
+    ids: &[u32],
+    refused: Option<(&AccountForm, &[String])>,
+) -> String {
+    let companies: Vec<_> = ids
+        .iter()
+        .filter_map(|id| inner.data.company(*id))
+        .collect();
+    match (newer_gen(inner), refused) {
+        (true, None) => newer::create_account_dialog(&companies),
+        (true, Some((form, errors))) => newer::create_account_content(&companies, form, errors),
+        (false, None) => pages::create_account_dialog(&companies),
+        (false, Some((form, errors))) => pages::create_account_content(&companies, form, errors),
+    }
+}
+
+async fn create_account_dialog(State(d): State<Dashboard>, headers: HeaderMap) -> Response {
+    let inner = d.lock();
+    match account_companies(&inner, &headers) {
+        Some((ids, _)) => html(account_form_html(&inner, &ids, None)),
+        None => to_logon(),
+    }
+}
+
+async fn create_account(
+    State(d): State<Dashboard>,
+    headers: HeaderMap,
+    form: Result<Form<HashMap<String, String>>, FormRejection>,
+) -> Response {
+    let mut inner = d.lock();
+    inner.data.create_account_posts += 1;
+    let Some((ids, session_company)) = account_companies(&inner, &headers) else {
+        return to_logon();
+    };
+    let fields = match form {
+        Ok(Form(fields)) => fields,
+        Err(rejection) => return rejection.into_response(),
+    };
+    let form = AccountForm::from_fields(&fields);
+    match form.validate(&inner.data, session_company) {
+        Ok(new) => {
+            inner.data.create_account(&new);
+            html(pages::account_created(&new.name))
+        }
+        Err(errors) => {
+            let shown = form.without_passwords();
+            html(account_form_html(&inner, &ids, Some((&shown, &errors))))
+        }
     }
 }
 

@@ -22,6 +22,7 @@
 //! The replica never stores a password or a secret answer: they are checked (present,
 //! matching) and dropped.
 
+mod frames;
 mod grid;
 mod handlers;
 mod newer;
@@ -51,6 +52,12 @@ pub struct StateSnapshot {
     /// Every successful size change, in order (a change to the same size included).
     #[serde(default)]
     pub changes: Vec<SizeChange>,
+    /// Every `POST /BackupAccounts/Create` ("Create Backup Account") received.
+    #[serde(default)]
+    pub create_account_posts: u32,
+    /// Every `POST /Companies/ChangeSize` ("Change Company Size") received.
+    #[serde(default)]
+    pub change_company_size_posts: u32,
 }
 
 /// One successful size change: of a backup account ("Change Account Size"), or of a
@@ -137,6 +144,9 @@ pub struct Faults {
     /// quota 100 GB, admin account 5 GB) before the others; applied by `set_faults`,
     /// idempotently.
     pub filler_companies: u32,
+    /// (Seed generation.) "Add New Company" opens its dialog inside a same-origin
+    /// iframe (`/Companies/CreateFrame`); Close in the frame reloads the page around it.
+    pub create_in_frame: bool,
     /// Every HTML page and fragment is served with this `Content-Security-Policy` header
     /// (for example `script-src 'self'`), its inline script, style and handlers moved to
     /// `/replica.js` and `/replica.css` so that the dashboard still works under it.

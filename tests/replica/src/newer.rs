@@ -6,8 +6,11 @@
 use std::fmt::Write;
 
 use crate::grid::{paginate, GridQuery};
-use crate::pages::{body_attrs, error_list, esc, gb, notice_html, stray_link, Chrome, CSS, SCRIPT};
-use crate::state::{Account, Company, CreateForm, Data, PARTNER_NAME};
+use crate::pages::{
+    account_fields, body_attrs, company_options, error_list, esc, gb, notice_html, quota_line,
+    stray_link, Chrome, CSS, SCRIPT,
+};
+use crate::state::{Account, AccountForm, Company, CreateForm, Data, PARTNER_NAME};
 use crate::{CreateRefusal, Faults};
 
 /// Fixed values for the grid columns the replica has no data for.
@@ -269,13 +272,18 @@ fn account_grid(
     )
 }
 
+/// The heading of Endpoint Backup > Backup Accounts, with its "Create Backup Account".
+const ACCOUNTS_HEAD: &str = "<div class=\"page-head\"><h1>Backup Accounts</h1>\
+<button type=\"button\" class=\"primary\" onclick=\"return openDialog('/BackupAccounts/CreateDialog');\">Create Backup Account</button></div>\n";
+
 /// Endpoint Backup > Backup Accounts: every child company's accounts for the partner, the
-/// company's own in a company session.
+/// company's own in a company session (under its quota line).
 pub fn backup_accounts_page(data: &Data, company: Option<&Company>, query: &GridQuery) -> String {
     match company {
         Some(company) => {
             let body = format!(
-                "<h1>Backup Accounts</h1>\n{}{}",
+                "{ACCOUNTS_HEAD}{}{}{}",
+                quota_line(company),
                 stray_link(&data.faults, company),
                 account_grid(data, company_rows(company), query, true)
             );
@@ -288,10 +296,7 @@ pub fn backup_accounts_page(data: &Data, company: Option<&Company>, query: &Grid
         }
         None => {
             let all = data.companies.iter().flat_map(company_rows).collect();
-            let body = format!(
-                "<h1>Backup Accounts</h1>\n{}",
-                account_grid(data, all, query, false)
-            );
+            let body = format!("{ACCOUNTS_HEAD}{}", account_grid(data, all, query, false));
             page(&data.faults, "Backup Accounts", &Chrome::Partner, &body)
         }
     }
@@ -403,16 +408,16 @@ pub fn create_form_content(form: &CreateForm, errors: &[String], page_post: bool
         if form.managed { " checked" } else { "" }
     );
     if !form.admin_later {
-        out.push_str(&field("Full Name", "FullName", &form.full_name, "text"));
-        out.push_str(&field("Email", "Email", &form.email, "text"));
-        out.push_str(&field("Username", "UserName", &form.username, "text"));
-        out.push_str(&field("Password", "Password", &form.password, "password"));
-        out.push_str(&field(
-            "Confirm Password",
-            "ConfirmPassword",
+        for (label, id, value, kind) in account_fields(
+            "Username",
+            &form.full_name,
+            &form.email,
+            &form.username,
+            &form.password,
             &form.confirm_password,
-            "password",
-        ));
+        ) {
+            out.push_str(&field(label, id, value, kind));
+        }
     }
     out.push_str("<div class=\"modal-footer\">");
     out.push_str(if page_post {
@@ -460,6 +465,7 @@ pub fn change_company_size_dialog(company: &Company) -> String {
          onsubmit=\"return changeCompanySize();\">\n\
          <input type=\"hidden\" name=\"CompanyId\" value=\"{id}\">\n\
          <p class=\"company-line\">Company: {name}</p>\n\
+         <p class=\"company-line\">Allocated to its backup accounts: {allocated}</p>\n\
          <div class=\"form-row\"><label for=\"QuotaGB\">Quota in GB</label>\
          <input type=\"text\" id=\"QuotaGB\" name=\"QuotaGB\" value=\"{quota}\"></div>\n\
          <div class=\"modal-footer\">\
@@ -467,9 +473,67 @@ pub fn change_company_size_dialog(company: &Company) -> String {
          <button type=\"button\" onclick=\"return closeDialog(false);\">Cancel</button></div>\n</form>",
         id = company.id,
         name = esc(&company.name),
+        allocated = gb(company.allocated_gb()),
         quota = company.quota_gb
     );
     modal("Change Company Size", &content)
+}
+
+pub fn create_account_dialog(companies: &[&Company]) -> String {
+    modal(
+        "Create Backup Account",
+        &create_account_content(companies, &AccountForm::default(), &[]),
+    )
+}
+
+fn checkbox(label: &str, id: &str, checked: bool) -> String {
+    format!(
+        "<div class=\"form-row checkbox\"><input type=\"checkbox\" id=\"{id}\" name=\"{id}\" value=\"true\"{}>\
+         <label for=\"{id}\">{label}</label></div>\n",
+        if checked { " checked" } else { "" }
+    )
+}
+
+/// The newer "Create Backup Account" form, as documented: Company/Reseller, the account's
+/// fields and size, four options, Create and Clear.
+pub fn create_account_content(
+    companies: &[&Company],
+    form: &AccountForm,
+    errors: &[String],
+) -> String {
+    let mut out = String::from(
+        "<form id=\"createAccountForm\" class=\"create-account\" action=\"/BackupAccounts/Create\" method=\"post\" onsubmit=\"return false;\">\n",
+    );
+    if !errors.is_empty() {
+        out.push_str(&error_list(errors));
+    }
+    let _ = writeln!(
+        out,
+        "<div class=\"form-row\"><label for=\"CompanyId\">Company/Reseller</label>\
+         <select id=\"CompanyId\" name=\"CompanyId\">{}</select></div>",
+        company_options(companies, &form.company_id)
+    );
+    for (label, id, value, kind) in form.fields() {
+        out.push_str(&field(label, id, value, kind));
+    }
+    out.push_str(&checkbox(
+        "Assign ShadowProtect v5 license",
+        "AssignSpLicense",
+        false,
+    ));
+    out.push_str(&checkbox("Limited rights", "LimitedRights", false));
+    out.push_str(&checkbox("Is UltraSafe", "IsUltraSafe", form.ultrasafe));
+    out.push_str(&checkbox(
+        "Do not send Welcome Email",
+        "NoWelcomeEmail",
+        false,
+    ));
+    out.push_str(
+        "<div class=\"modal-footer\">\
+         <button type=\"button\" class=\"primary\" onclick=\"return createAccount(this);\">Create</button> \
+         <button type=\"button\" onclick=\"return clearForm(this);\">Clear</button></div>\n</form>",
+    );
+    out
 }
 
 pub fn cancel_company_dialog(company: &Company) -> String {

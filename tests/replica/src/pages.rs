@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use crate::grid::{paginate, GridQuery};
-use crate::state::{Account, Company, CreateForm, Data, PARTNER_NAME};
+use crate::state::{Account, AccountForm, Company, CreateForm, Data, PARTNER_NAME};
 use crate::{CreateRefusal, Faults};
 
 /// Escapes text for HTML element content and double- or single-quoted attribute values.
@@ -253,12 +253,13 @@ pub fn companies_page(data: &Data, query: &GridQuery, notice: Option<&str>) -> S
         let _ = writeln!(
             rows,
             "<tr data-company-id=\"{}\"><td>{}</td><td>{}</td><td>{}</td>\
-             <td><a href=\"#\" class=\"size-link\" onclick=\"return notAvailable('Changing the company size');\">{}</a></td>\
+             <td><a href=\"#\" class=\"size-link\" onclick=\"return openDialog('/Companies/ChangeSizeDialog/{}');\">{}</a></td>\
              <td>{}</td>{}</tr>",
             c.id,
             esc(&c.name),
             esc(&c.username),
             gb(c.quota_gb),
+            c.id,
             gb(c.allocated_gb()),
             c.accounts.len(),
             gear(&items, open)
@@ -305,7 +306,7 @@ pub fn partner_accounts_page(data: &Data, query: &GridQuery) -> String {
         }
     }
     let body = format!(
-        "<h2>All Backup Accounts</h2>\n{}<table class=\"grid\">\n<thead><tr><th>Company Name</th>\
+        "<h2>All Backup Accounts</h2>\n{CREATE_ACCOUNT_LINK}{}<table class=\"grid\">\n<thead><tr><th>Company Name</th>\
          <th>Account Name</th><th>Size</th><th>Is UltraSafe</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n{}",
         paged.search_html(),
         paged.pager_html(),
@@ -366,9 +367,23 @@ fn account_grid(data: &Data, company: &Company, query: &GridQuery, full: bool) -
     )
 }
 
+/// The link that opens "Create Backup Account" (the seed's Backup Accounts pages).
+const CREATE_ACCOUNT_LINK: &str = "<p class=\"page-create\"><a href=\"#\" class=\"create-link\" \
+onclick=\"return openDialog('/BackupAccounts/CreateDialog');\">Create Backup Account</a></p>\n";
+
+/// "Company quota: 100 GB. Allocated: 75 GB." under a company page's heading.
+pub(crate) fn quota_line(company: &Company) -> String {
+    format!(
+        "<p class=\"intro\">Company quota: {}. Allocated: {}.</p>\n",
+        gb(company.quota_gb),
+        gb(company.allocated_gb())
+    )
+}
+
 pub fn backup_accounts_page(data: &Data, company: &Company, query: &GridQuery) -> String {
     let body = format!(
-        "<h2>Backup Accounts</h2>\n{}{}",
+        "<h2>Backup Accounts</h2>\n{CREATE_ACCOUNT_LINK}{}{}{}",
+        quota_line(company),
         stray_link(&data.faults, company),
         account_grid(data, company, query, true)
     );
@@ -458,6 +473,34 @@ pub fn create_refused_page(data: &Data, errors: &[String]) -> String {
     page(&data.faults, "Create Company", &Chrome::Partner, &body)
 }
 
+/// A text field of a form: its label (HTML), its name (also its id), its value and its input
+/// type. Both generations render the same lists their own way.
+pub(crate) type FieldSpec<'a> = (&'a str, &'static str, &'a str, &'static str);
+
+/// The fields of an account's own: Full Name, Email, Username, Password and Confirm
+/// Password (the admin's on Create Company, the account's on Create Backup Account).
+pub(crate) fn account_fields<'a>(
+    username_label: &'a str,
+    full_name: &'a str,
+    email: &'a str,
+    username: &'a str,
+    password: &'a str,
+    confirm_password: &'a str,
+) -> [FieldSpec<'a>; 5] {
+    [
+        ("Full Name", "FullName", full_name, "text"),
+        ("Email", "Email", email, "text"),
+        (username_label, "UserName", username, "text"),
+        ("Password", "Password", password, "password"),
+        (
+            "Confirm Password",
+            "ConfirmPassword",
+            confirm_password,
+            "password",
+        ),
+    ]
+}
+
 fn text_row(label_html: &str, id: &str, value: &str, kind: &str) -> String {
     let autocomplete = if kind == "password" {
         " autocomplete=\"new-password\""
@@ -516,26 +559,16 @@ pub fn create_form_content(form: &CreateForm, errors: &[String], page_post: bool
         "EnableEndGuard",
         form.endguard,
     ));
-    out.push_str(&text_row("Full Name", "FullName", &form.full_name, "text"));
-    out.push_str(&text_row("Email", "Email", &form.email, "text"));
-    out.push_str(&text_row(
+    for (label, id, value, kind) in account_fields(
         "Username <small>(usually same as email)</small>",
-        "UserName",
+        &form.full_name,
+        &form.email,
         &form.username,
-        "text",
-    ));
-    out.push_str(&text_row(
-        "Password",
-        "Password",
         &form.password,
-        "password",
-    ));
-    out.push_str(&text_row(
-        "Confirm Password",
-        "ConfirmPassword",
         &form.confirm_password,
-        "password",
-    ));
+    ) {
+        out.push_str(&text_row(label, id, value, kind));
+    }
     out.push_str(&checkbox_row(
         "Is Ultrasafe ?",
         "IsUltraSafe",
@@ -573,6 +606,105 @@ pub fn create_success(company_name: &str) -> String {
          onclick=\"return closeDialog(true);\"></div></div>",
         esc(company_name)
     )
+}
+
+/// The Company/Reseller list: every company the session may add to, none chosen unless
+/// there is only one.
+pub(crate) fn company_options(companies: &[&Company], chosen: &str) -> String {
+    let mut out = String::new();
+    if companies.len() != 1 {
+        out.push_str("<option value=\"\">-- Select --</option>");
+    }
+    for c in companies {
+        let id = c.id.to_string();
+        let selected = if companies.len() == 1 || chosen.trim() == id {
+            " selected"
+        } else {
+            ""
+        };
+        let _ = write!(
+            out,
+            "<option value=\"{id}\"{selected}>{}</option>",
+            esc(&c.name)
+        );
+    }
+    out
+}
+
+pub fn create_account_dialog(companies: &[&Company]) -> String {
+    dialog(
+        "Create Backup Account",
+        &create_account_content(companies, &AccountForm::default(), &[]),
+    )
+}
+
+/// The seed's "Create Backup Account" form (what replaces the dialog's content after a
+/// refusal), with the errors at the top.
+pub fn create_account_content(
+    companies: &[&Company],
+    form: &AccountForm,
+    errors: &[String],
+) -> String {
+    let mut out = String::from(
+        "<form id=\"createAccountForm\" action=\"/BackupAccounts/Create\" method=\"post\" onsubmit=\"return false;\">\n",
+    );
+    if !errors.is_empty() {
+        out.push_str(&error_list(errors));
+    }
+    let _ = writeln!(
+        out,
+        "<table class=\"form-table\">\n<tr><td class=\"editor-label\">Company/Reseller</td><td class=\"editor-field\">\
+         <select id=\"CompanyId\" name=\"CompanyId\">{}</select></td></tr>",
+        company_options(companies, &form.company_id)
+    );
+    for (label, id, value, kind) in form.fields() {
+        out.push_str(&text_row(label, id, value, kind));
+    }
+    out.push_str(&checkbox_row(
+        "Is Ultrasafe ?",
+        "IsUltraSafe",
+        form.ultrasafe,
+    ));
+    out.push_str(
+        "</table>\n<div class=\"ui-dialog-buttonpane\">\
+         <input type=\"button\" id=\"btnCreateAccount\" class=\"primary\" value=\"Create\" onclick=\"return createAccount(this);\"> \
+         <input type=\"button\" value=\"Cancel\" onclick=\"return closeDialog(false);\"></div>\n</form>",
+    );
+    out
+}
+
+/// What replaces the dialog's content once a backup account is created.
+pub fn account_created(name: &str) -> String {
+    format!(
+        "<div class=\"create-result\"><p class=\"success\">Backup account {} was created.</p>\n\
+         <div class=\"ui-dialog-buttonpane\"><input type=\"button\" class=\"primary\" value=\"Close\" \
+         onclick=\"return closeDialog(true);\"></div></div>",
+        esc(name)
+    )
+}
+
+/// The companies list's "Size (click to change)" (seed): the company's size, with what its
+/// backup accounts already use.
+pub fn change_company_size_dialog(company: &Company) -> String {
+    let content = format!(
+        "<form id=\"changeCompanySizeForm\" action=\"/Companies/ChangeSize\" method=\"post\" \
+         onsubmit=\"return changeCompanySize();\">\n\
+         <input type=\"hidden\" name=\"CompanyId\" value=\"{id}\">\n\
+         <p class=\"company-line\">Company: <strong>{name}</strong></p>\n\
+         <p class=\"company-line\">Allocated to its backup accounts: {allocated}</p>\n\
+         <table class=\"form-table\">\n\
+         <tr><td class=\"editor-label\">Company Size In GB</td><td class=\"editor-field\">\
+         <input type=\"text\" id=\"QuotaGB\" name=\"QuotaGB\" value=\"{quota}\"></td></tr>\n\
+         </table>\n<div class=\"ui-dialog-buttonpane\">\
+         <input type=\"button\" class=\"primary\" value=\"Ok\" onclick=\"return changeCompanySize();\"> \
+         <input type=\"button\" value=\"Cancel\" onclick=\"return closeDialog(false);\">\
+         </div>\n</form>",
+        id = company.id,
+        name = esc(&company.name),
+        allocated = gb(company.allocated_gb()),
+        quota = company.quota_gb
+    );
+    dialog("Change Company Size", &content)
 }
 
 pub fn change_size_dialog(account: &Account) -> String {
@@ -808,16 +940,27 @@ function showDialogError(content, message) {
   list.appendChild(line);
   box.appendChild(list);
 }
-function createCompany(button) {
+function sendDialogForm(button, url, formId, what) {
   var content = dialogContent();
-  var form = document.getElementById('createCompanyForm');
+  var form = document.getElementById(formId);
   if (!content || !form) return false;
   button.disabled = true;
-  ajax('POST', '/Companies/Create', formBody(form), function (status, html) {
+  ajax('POST', url, formBody(form), function (status, html) {
     if (status === 200) { content.innerHTML = html; return; }
     button.disabled = false;
-    showDialogError(content, 'The company could not be created (HTTP ' + status + ').');
+    showDialogError(content, what + ' could not be created (HTTP ' + status + ').');
   });
+  return false;
+}
+function createCompany(button) {
+  return sendDialogForm(button, '/Companies/Create', 'createCompanyForm', 'The company');
+}
+function createAccount(button) {
+  return sendDialogForm(button, '/BackupAccounts/Create', 'createAccountForm', 'The backup account');
+}
+function clearForm(button) {
+  var form = button.closest('form');
+  if (form) form.reset();
   return false;
 }
 function openChangeSize(id) {

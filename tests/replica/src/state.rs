@@ -151,6 +151,8 @@ pub struct Data {
     pub companies: Vec<Company>,
     pub create_posts: u32,
     pub change_size_posts: u32,
+    pub create_account_posts: u32,
+    pub change_company_size_posts: u32,
     pub changes: Vec<SizeChange>,
     pub faults: Faults,
     pub generation: Generation,
@@ -168,6 +170,8 @@ impl Data {
             companies: Vec::new(),
             create_posts: 0,
             change_size_posts: 0,
+            create_account_posts: 0,
+            change_company_size_posts: 0,
             changes: Vec::new(),
             faults: Faults::default(),
             generation: Generation::Seed,
@@ -237,6 +241,8 @@ impl Data {
                 })
                 .collect(),
             changes: self.changes.clone(),
+            create_account_posts: self.create_account_posts,
+            change_company_size_posts: self.change_company_size_posts,
         }
     }
 
@@ -397,6 +403,11 @@ impl Data {
                 list_first,
             });
         }
+    }
+
+    /// "Create Backup Account": adds the account the form describes to its company.
+    pub fn create_account(&mut self, new: &NewAccount) {
+        self.add_account(new.company, &new.name, new.size_gb, new.ultrasafe, false);
     }
 
     /// Sets the size of a company's first (admin) account; for the initial data.
@@ -679,18 +690,8 @@ impl CreateForm {
         if admin_account {
             required(&mut errors, &self.full_name, "Full Name");
             required(&mut errors, &self.email, "Email");
-            if username.is_empty() {
-                errors.push("The Username field is required.".into());
-            } else if data.username_taken(username) {
-                errors.push(format!(
-                    "The username {username} is already taken. Choose another username."
-                ));
-            }
-            if self.password.is_empty() {
-                errors.push("The Password field is required.".into());
-            } else if self.password != self.confirm_password {
-                errors.push("The password and confirmation password do not match.".into());
-            }
+            check_username(&mut errors, data, username, false);
+            check_passwords(&mut errors, &self.password, &self.confirm_password);
         }
         let text_if_admin = |value: &str| {
             if admin_account {
@@ -722,4 +723,170 @@ impl CreateForm {
 /// that Pax8 enables on request.
 pub fn is_quota_tier(gb: u64) -> bool {
     matches!(gb, 5 | 10 | 25 | 50) || (gb >= 100 && gb % 50 == 0)
+}
+
+/// A backup account "Create Backup Account" is about to add.
+pub struct NewAccount {
+    pub company: u32,
+    pub name: String,
+    pub size_gb: u64,
+    pub ultrasafe: bool,
+}
+
+/// The "Create Backup Account" form as posted (both generations; the newer one's extra
+/// options are accepted and not kept). The passwords live only as long as the request.
+#[derive(Clone, Debug, Default)]
+pub struct AccountForm {
+    pub company_id: String,
+    pub full_name: String,
+    pub email: String,
+    pub username: String,
+    pub password: String,
+    pub confirm_password: String,
+    pub size_gb: String,
+    pub ultrasafe: bool,
+}
+
+/// Username: required, free (never used before, in any case) and, where `syntax`, of the
+/// dashboard's syntax (Create Backup Account checks it; Create Company does not).
+fn check_username(errors: &mut Vec<String>, data: &Data, username: &str, syntax: bool) {
+    if username.is_empty() {
+        errors.push("The Username field is required.".into());
+    } else if syntax && !username_syntax_ok(username) {
+        errors.push("Username must be 3 to 50 letters, digits and the characters @ . _ -".into());
+    } else if data.username_taken(username) {
+        errors.push(format!(
+            "The username {username} is already taken. Choose another username."
+        ));
+    }
+}
+
+/// Password required, and Confirm Password the same.
+fn check_passwords(errors: &mut Vec<String>, password: &str, confirm: &str) {
+    if password.is_empty() {
+        errors.push("The Password field is required.".into());
+    } else if password != confirm {
+        errors.push("The password and confirmation password do not match.".into());
+    }
+}
+
+/// A username the dashboard accepts: 3 to 50 letters, digits and `@ . _ -`.
+fn username_syntax_ok(username: &str) -> bool {
+    (3..=50).contains(&username.chars().count())
+        && username
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '@' | '.' | '_' | '-'))
+}
+
+impl AccountForm {
+    pub fn from_fields(fields: &HashMap<String, String>) -> Self {
+        let text = |name: &str| fields.get(name).cloned().unwrap_or_default();
+        AccountForm {
+            company_id: text("CompanyId"),
+            full_name: text("FullName"),
+            email: text("Email"),
+            username: text("UserName"),
+            password: text("Password"),
+            confirm_password: text("ConfirmPassword"),
+            size_gb: text("AccountSizeInGB"),
+            ultrasafe: fields
+                .get("IsUltraSafe")
+                .is_some_and(|v| matches!(v.trim(), "true" | "on" | "1")),
+        }
+    }
+
+    /// Its text fields as both generations show them: the account's own, then its size.
+    pub fn fields(&self) -> Vec<crate::pages::FieldSpec<'_>> {
+        let mut fields = crate::pages::account_fields(
+            "Username",
+            &self.full_name,
+            &self.email,
+            &self.username,
+            &self.password,
+            &self.confirm_password,
+        )
+        .to_vec();
+        fields.push((
+            "Account Size In GB",
+            "AccountSizeInGB",
+            &self.size_gb,
+            "text",
+        ));
+        fields
+    }
+
+    /// The form to show again after a refusal: what was entered, less the two passwords.
+    pub fn without_passwords(&self) -> Self {
+        AccountForm {
+            password: String::new(),
+            confirm_password: String::new(),
+            ..self.clone()
+        }
+    }
+
+    /// The server's checks, in the form's order: the account to add, or one message per
+    /// problem. `session_company`: a company session may only add to its own company.
+    pub fn validate(
+        &self,
+        data: &Data,
+        session_company: Option<u32>,
+    ) -> Result<NewAccount, Vec<String>> {
+        let mut errors = Vec::new();
+        let company = self
+            .company_id
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|id| session_company.is_none_or(|s| s == *id))
+            .and_then(|id| data.company(id));
+        if company.is_none() {
+            errors.push("The Company/Reseller field is required.".to_string());
+        }
+        for (value, label) in [(&self.full_name, "Full Name"), (&self.email, "Email")] {
+            if value.trim().is_empty() {
+                errors.push(format!("The {label} field is required."));
+            }
+        }
+        let username = self.username.trim();
+        check_username(&mut errors, data, username, true);
+        check_passwords(&mut errors, &self.password, &self.confirm_password);
+        let size = match self.size_gb.trim() {
+            "" => {
+                errors.push("The Account Size In GB field is required.".into());
+                None
+            }
+            v => match v.parse::<u64>() {
+                Ok(gb) if !is_quota_tier(gb) => {
+                    errors.push(
+                        "Account Size In GB must be 5, 10, 25 or 50 GB, or a multiple of 50 GB from 100 GB."
+                            .into(),
+                    );
+                    None
+                }
+                Ok(gb) => match company {
+                    Some(c) if gb > c.quota_gb => {
+                        errors.push(format!(
+                            "Account size can't be more than the company quota of {} GB.",
+                            c.quota_gb
+                        ));
+                        None
+                    }
+                    _ => Some(gb),
+                },
+                Err(_) => {
+                    errors.push("The field Account Size In GB must be a whole number.".into());
+                    None
+                }
+            },
+        };
+        match (company, size) {
+            (Some(c), Some(size_gb)) if errors.is_empty() => Ok(NewAccount {
+                company: c.id,
+                name: username.to_string(),
+                size_gb,
+                ultrasafe: self.ultrasafe,
+            }),
+            _ => Err(errors),
+        }
+    }
 }

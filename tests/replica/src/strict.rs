@@ -96,9 +96,11 @@ pub async fn page_csp(State(d): State<Dashboard>, request: Request, next: Next) 
     Response::from_parts(parts, Body::from(markup))
 }
 
-/// The markup with no inline script, style or handler.
+/// The markup with the page script, the style and the handlers no longer inline (another
+/// inline script stays, and the policy decides whether it runs).
 fn strict_markup(html: &str) -> String {
-    let html = replace_elements(html, "script", "<script src=\"/replica.js\"></script>");
+    let script = format!("<script>{}</script>", pages::SCRIPT);
+    let html = html.replace(&script, "<script src=\"/replica.js\"></script>");
     let html = replace_elements(
         &html,
         "style",
@@ -130,15 +132,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn strict_markup_has_no_inline_script_style_or_handler() {
-        let page =
-            "<head><style>a{}</style></head><body><a href=\"#\" onclick=\"return f(this);\">x</a>\
-                    <form onsubmit=\"return false;\"></form><script>var a = 1;</script></body>";
+    fn strict_markup_moves_the_page_script_the_style_and_the_handlers() {
+        let page = format!(
+            "<head><style>a{{}}</style></head><body><a href=\"#\" onclick=\"return f(this);\">x</a>\
+             <form onsubmit=\"return false;\"></form><script>{}</script><script>var a;</script></body>",
+            pages::SCRIPT
+        );
         assert_eq!(
-            strict_markup(page),
+            strict_markup(&page),
             "<head><link rel=\"stylesheet\" href=\"/replica.css\"></head><body>\
              <a href=\"#\" data-replica-onclick=\"return f(this);\">x</a>\
-             <form data-replica-onsubmit=\"return false;\"></form><script src=\"/replica.js\"></script></body>"
+             <form data-replica-onsubmit=\"return false;\"></form><script src=\"/replica.js\"></script><script>var a;</script></body>"
         );
     }
 }
