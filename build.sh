@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Allot's one build script. `./build.sh` sets up a fresh machine (wasm32 target, pinned
 # wasm-bindgen-cli and wasm-opt in .tools/) and builds dist/chrome, dist/firefox and
-# their zips. `./build.sh test` also installs the test browsers and tools (Chromium and
+# their zips, Chromium's with a JS build of the same module for pages that refuse WASM. `./build.sh test` also installs the test browsers and tools (Chromium and
 # Firefox ESR from Debian, geckodriver and web-ext pinned in .tools/), lints dist/firefox
 # and runs every test, the end-to-end suite once per browser.
 set -euo pipefail
@@ -14,6 +14,8 @@ WEB_EXT_VERSION=10.7.0
 # The WASM features Rust emits for wasm32 today, named one by one: --all-features would
 # let wasm-opt use proposals (compact imports) that Chromium 156 does not accept.
 WASM_FEATURES="--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue --enable-reference-types --enable-call-indirect-overlong"
+# What the JS build's module may use: wasm2js reads these; binaryen lowers the rest to MVP.
+JS_FEATURES="--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals"
 START=$(date +%s)
 
 say() { printf '==> %s\n' "$*"; }
@@ -78,6 +80,8 @@ build() {
   "$TOOLS/node_modules/.bin/wasm-opt" -Oz $WASM_FEATURES --strip-debug --strip-producers \
     "$pkg/allot_bg.wasm" -o "$pkg/allot_bg.wasm"
 
+  build_js "$pkg"
+
   say "packaging dist/chrome and dist/firefox"
   rm -rf dist && mkdir -p dist
   for browser in chrome firefox; do
@@ -85,6 +89,8 @@ build() {
     mkdir -p "$out/pkg"
     cp -r extension/static/. "$out/"
     cp "$pkg/allot.js" "$pkg/allot_bg.wasm" "$out/pkg/"
+    # Only Chromium refuses WASM under a page's CSP; Firefox never needs the JS build.
+    [ "$browser" = chrome ] && cp "$pkg/allot_js.js" "$out/pkg/"
     python3 extension/package_manifest.py "$browser" manifest.json "$out/manifest.json"
     (cd "$out" && python3 -m zipfile -c "../allot-$browser.zip" ./*)
   done
@@ -92,7 +98,115 @@ build() {
   raw=$(stat -c %s "$pkg/allot_bg.wasm")
   gz=$(gzip -9 -c "$pkg/allot_bg.wasm" | wc -c)
   say "WASM size: $raw bytes raw, $gz bytes gzipped"
+  raw=$(stat -c %s "$pkg/allot_js.js")
+  gz=$(gzip -9 -c "$pkg/allot_js.js" | wc -c)
+  say "JS build size: $raw bytes raw, $gz bytes gzipped (Chromium only, loaded only where WASM is refused)"
   say "built dist/chrome (load it unpacked), dist/allot-chrome.zip, dist/allot-firefox.zip"
+}
+
+# The JS build of the same crate, pkg/allot_js.js (the global `allot_js`, the same API as
+# `wasm_bindgen`): Chromium refuses to compile WASM in a content script when the page's CSP
+# lacks 'wasm-unsafe-eval', and the loader (content.js) then has the background inject this
+# file. Stable Rust: the crate built for the MVP CPU (so wasm-bindgen's code does not expect
+# its externref table), the target_features section told "-reference-types" (std's prebuilt
+# objects mark it "+", which would make wasm-bindgen add a second table, which wasm2js
+# refuses), wasm-bindgen's no-modules glue, binaryen lowering what std still uses
+# (saturating float-to-int, sign-ext, memory.copy/fill), then wasm2js.
+build_js() {
+  local pkg="$1" t0 js="$ROOT/target/js"
+  t0=$(date +%s)
+  say "building the JS build of the same module (target-cpu=mvp, wasm2js)"
+  # Its own target dir: other RUSTFLAGS would otherwise rebuild the WASM build's cache.
+  RUSTFLAGS="-C target-cpu=mvp" cargo build -p allot-extension --release \
+    --target wasm32-unknown-unknown --target-dir "$js"
+  local work="$js/allot-js"
+  rm -rf "$work" && mkdir -p "$work"
+  js_tool features "$js/wasm32-unknown-unknown/release/allot_extension.wasm" "$work/mvp.wasm"
+  "$TOOLS/bin/wasm-bindgen" --target no-modules --no-modules-global allot_js --no-typescript \
+    --out-name allot_js --out-dir "$work" "$work/mvp.wasm" 2> >(grep -v "disallowed in the features section" >&2)
+  "$TOOLS/node_modules/.bin/wasm-opt" $JS_FEATURES --llvm-nontrapping-fptoint-lowering \
+    --signext-lowering --llvm-memory-copy-fill-lowering -Oz --strip-debug --strip-producers \
+    "$work/allot_js_bg.wasm" -o "$work/lowered.wasm"
+  "$TOOLS/node_modules/.bin/wasm2js" -Oz "$work/lowered.wasm" -o "$work/module.js"
+  js_tool wrap "$work/allot_js.js" "$work/module.js" "$pkg/allot_js.js"
+  say "JS build made in $(( $(date +%s) - t0 )) s"
+}
+
+# The JS build's two file edits, in Python: `features IN OUT` marks reference-types and
+# multivalue as disallowed in a module's target_features section (same size, one byte
+# each); `wrap GLUE MODULE OUT` turns wasm2js's ES module into a function of the imports and
+# puts it behind the glue as its `WebAssembly`, in one classic script.
+js_tool() {
+  python3 - "$@" <<'PY'
+import re
+import sys
+
+def features(src, dst):
+    data = bytearray(open(src, "rb").read())
+
+    def leb(pos):
+        value = shift = 0
+        while True:
+            byte = data[pos]
+            pos += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                return value, pos
+
+    pos, changed = 8, []
+    while pos < len(data):
+        size, body = leb(pos + 1)
+        if data[pos] == 0:
+            n, p = leb(body)
+            if data[p:p + n] == b"target_features":
+                count, p = leb(p + n)
+                for _ in range(count):
+                    prefix = p
+                    n, p = leb(p + 1)
+                    if data[p:p + n] in (b"reference-types", b"multivalue"):
+                        data[prefix] = ord("-")
+                        changed.append(data[p:p + n].decode())
+                    p += n
+        pos = body + size
+    if not changed:
+        sys.exit("build.sh: no reference-types in the module's target_features section")
+    open(dst, "wb").write(data)
+
+def wrap(glue_path, module_path, dst):
+    glue = open(glue_path).read()
+    module = open(module_path).read()
+    if not glue.startswith("let allot_js = (function(exports) {"):
+        sys.exit("build.sh: wasm-bindgen's no-modules glue changed shape")
+    module = re.sub(r"^import \* as .*\n", "", module, flags=re.M)
+    end = module.index("\nvar retasmFunc = asmFunc(")
+    module = module[:end]
+    # A grown memory is a new ArrayBuffer; the glue drops its cached views only when the
+    # old buffer is detached, as WebAssembly's is.
+    module, n = re.subn(r"(\n\s*)buffer = newBuffer;", r"\1structuredClone(buffer, { transfer: [buffer] });\1buffer = newBuffer;", module)
+    if n != 1:
+        sys.exit("build.sh: wasm2js's memory growth changed shape")
+    shim = """
+// The glue's `WebAssembly`: instantiating runs the module above; nothing is compiled.
+const WebAssembly = {
+  Module: function Module() {},
+  Instance: function Instance(_module, imports) {
+    return { exports: asmFunc(imports) };
+  },
+  instantiate: async (module, imports) => ({ instance: new WebAssembly.Instance(module, imports), module }),
+};
+"""
+    with open(dst, "w") as f:
+        f.write("// Allot's module as JavaScript (made by build.sh with wasm2js from the same Rust crate),\n"
+                "// for pages whose CSP makes Chromium refuse WebAssembly. Start: allot_js.initSync({ module: null }).\n")
+        f.write("var allot_js = (() => {\n")
+        f.write(module)
+        f.write(shim)
+        f.write(glue)
+        f.write("\nreturn allot_js;\n})();\n")
+
+{"features": features, "wrap": wrap}[sys.argv[1]](*sys.argv[2:])
+PY
 }
 
 # Fails on any error or warning the Firefox add-on linter reports for dist/firefox.

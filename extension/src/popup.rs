@@ -1,5 +1,6 @@
 //! The toolbar popup: the allocation fixes Allot remembers (company, size asked, size
-//! now, status), a Start button for a waiting one, and whether this tab is a dashboard.
+//! now, status), a Start button for a waiting one, and whether this tab is a dashboard
+//! (or why Allot can't run on it).
 
 use crate::browser;
 use crate::dom::{self, make, make_text};
@@ -28,20 +29,37 @@ async fn render() -> Result<(), JsValue> {
         .await
         .map(|r| r.dashboard)
         .unwrap_or(false);
+    let cant_run = if on_dashboard {
+        None
+    } else {
+        cant_run_reason().await
+    };
     let jobs = stored_fixes().await;
     root.set_text_content(None);
-    let tab_note = if on_dashboard {
-        "This tab is a partner dashboard page: Allot checks its forms here."
-    } else {
-        "The current tab is not a partner dashboard page. Open the dashboard to check a form or start a fix."
+    let note = match &cant_run {
+        Some(reason) => {
+            let text = format!("Allot can't run on this page: {reason}");
+            let note = make_text(&doc, "p", "error", &text)?;
+            note.set_attribute("data-allot-popup-tab", "cant-run")?;
+            note
+        }
+        None => {
+            let tab_note = if on_dashboard {
+                "This tab is a partner dashboard page: Allot checks its forms here."
+            } else {
+                "The current tab is not a partner dashboard page. Open the dashboard to check a form or start a fix."
+            };
+            let note = make_text(&doc, "p", "muted", tab_note)?;
+            note.set_attribute(
+                "data-allot-popup-tab",
+                if on_dashboard { "dashboard" } else { "other" },
+            )?;
+            note
+        }
     };
-    let note = make_text(&doc, "p", "muted", tab_note)?;
-    note.set_attribute(
-        "data-allot-popup-tab",
-        if on_dashboard { "dashboard" } else { "other" },
-    )?;
     append(&root, &note)?;
-    if !on_dashboard {
+    // Where Allot is set up but can't run, the site needs no offer.
+    if !on_dashboard && cant_run.is_none() {
         offer_this_site(&doc, &root).await?;
     }
     append(
@@ -254,6 +272,26 @@ async fn start_in_tab(id: String) {
             s.set_text_content(Some(&text));
         }
     }
+}
+
+/// Why Allot could not start in the active tab, if its loader told the background so
+/// (which also shows "!" on the tab's badge).
+async fn cant_run_reason() -> Option<String> {
+    #[derive(serde::Serialize)]
+    struct Status {
+        start: &'static str,
+        tab: f64,
+    }
+    let (tab, _) = browser::active_tab().await.ok()?;
+    let reply = browser::ask_background(&Status {
+        start: "status",
+        tab,
+    })
+    .await
+    .ok()?;
+    js_sys::Reflect::get(&reply, &"reason".into())
+        .ok()?
+        .as_string()
 }
 
 async fn ask(request: &Request) -> Result<Reply, JsValue> {

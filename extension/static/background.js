@@ -80,3 +80,85 @@ chrome.tabs.onRemoved.addListener((tabId) => {
     if (changed) await save();
   });
 });
+
+// ---------------------------------------------------------------------------------------
+// Starting on a page, apart from the runner lock above. The content script's loader asks
+// for the JS build of the module when the page refuses WebAssembly ("inject-js"), and
+// says when no way started ("failed"): the tab's badge shows "!" with the reason as its
+// title, and the popup asks for the reason ("status") to say "Allot can't run on this
+// page: <reason>". The browser clears a tab's badge when the tab loads another page, so
+// a reason counts only while its badge is still shown; storage.session keeps the reasons
+// by tab for a restarted worker.
+const CANT_RUN = "allot.cantRun"; // { tabId: reason }
+let startQueue = Promise.resolve();
+
+async function cantRun(change) {
+  const got = await chrome.storage.session.get(CANT_RUN);
+  const reasons = got[CANT_RUN] || {};
+  if (change) {
+    change(reasons);
+    await chrome.storage.session.set({ [CANT_RUN]: reasons });
+  }
+  return reasons;
+}
+
+async function injectJsBuild(tabId, frameId) {
+  try {
+    await chrome.scripting.executeScript({
+      target: { tabId, frameIds: [frameId] },
+      files: ["pkg/allot_js.js"],
+    });
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, error: `the JS build could not be loaded: ${(e && e.message) || e}` };
+  }
+}
+
+async function handleStart(msg, sender) {
+  const tabId = sender.tab ? sender.tab.id : null;
+  switch (msg.start) {
+    case "inject-js":
+      if (tabId === null) return { ok: false, error: "not from a tab" };
+      return injectJsBuild(tabId, sender.frameId);
+    case "failed": {
+      if (tabId === null) return { ok: false };
+      const reason = String(msg.reason || "no reason given").slice(0, 400);
+      await cantRun((r) => {
+        r[tabId] = reason;
+      });
+      await chrome.action.setBadgeText({ tabId, text: "!" });
+      await chrome.action.setBadgeBackgroundColor({ tabId, color: "#b3261e" });
+      await chrome.action.setTitle({ tabId, title: `Allot can't run on this page: ${reason}` });
+      return { ok: true };
+    }
+    case "status": {
+      // From the popup, for the tab it is about.
+      const reason = (await cantRun())[msg.tab];
+      if (reason === undefined) return { reason: null };
+      const badge = await chrome.action.getBadgeText({ tabId: msg.tab }).catch(() => "");
+      return { reason: badge === "!" ? reason : null };
+    }
+    default:
+      return undefined;
+  }
+}
+
+chrome.runtime.onMessage.addListener((msg, sender, reply) => {
+  if (!msg || typeof msg.start !== "string") return false;
+  startQueue = startQueue
+    .then(() => handleStart(msg, sender))
+    .then(reply, (e) => reply({ ok: false, error: String((e && e.message) || e) }));
+  return true;
+});
+
+chrome.tabs.onRemoved.addListener((tabId) => {
+  startQueue = startQueue
+    .then(async () => {
+      if ((await cantRun())[tabId] !== undefined) {
+        await cantRun((r) => {
+          delete r[tabId];
+        });
+      }
+    })
+    .catch(() => {});
+});

@@ -15,7 +15,7 @@ use serde_json::json;
 
 use crate::grid::GridQuery;
 use crate::state::{AccountForm, CreateForm, Inner, LoginRefusal, Mode};
-use crate::{newer, pages};
+use crate::{newer, pages, strict};
 use crate::{CreateRefusal, Dashboard, Faults, Generation};
 
 /// The session cookie's name.
@@ -63,7 +63,13 @@ pub fn router(dashboard: Dashboard) -> Router {
             "/__replica/generation",
             get(replica_generation).post(replica_set_generation),
         )
+        .route("/replica.js", get(strict::script))
+        .route("/replica.css", get(strict::style))
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            dashboard.clone(),
+            strict::page_csp,
+        ))
         .layer(axum::middleware::map_response(no_store))
         .with_state(dashboard)
 }

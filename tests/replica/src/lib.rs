@@ -28,6 +28,7 @@ mod handlers;
 mod newer;
 mod pages;
 mod state;
+mod strict;
 mod tls;
 
 use std::net::{Ipv4Addr, SocketAddr};
@@ -146,6 +147,10 @@ pub struct Faults {
     /// (Seed generation.) "Add New Company" opens its dialog inside a same-origin
     /// iframe (`/Companies/CreateFrame`); Close in the frame reloads the page around it.
     pub create_in_frame: bool,
+    /// Every HTML page and fragment is served with this `Content-Security-Policy` header
+    /// (for example `script-src 'self'`), its inline script, style and handlers moved to
+    /// `/replica.js` and `/replica.css` so that the dashboard still works under it.
+    pub page_csp: Option<String>,
 }
 
 /// How the dashboard answers a Create (see [`Faults::create_refusal`]).

@@ -547,7 +547,7 @@ pub fn cancel_company_dialog(company: &Company) -> String {
     modal("Cancel Company", &content)
 }
 
-const NEWER_CSS: &str = r#"
+pub(crate) const NEWER_CSS: &str = r#"
 body.newer { background: #f3f5f8; font: 14px/1.45 "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
 .topbar { display: flex; justify-content: space-between; align-items: center; gap: 16px; background: #0b2e4f; color: #fff; padding: 8px 20px; }
 .topbar-left { display: flex; align-items: baseline; gap: 14px; flex: 1 1 auto; min-width: 0; }
