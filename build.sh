@@ -244,20 +244,39 @@ run_tests() {
     cargo test -p allot-extension --target wasm32-unknown-unknown 2>&1 | tee -a "$log"
   say "building the end-to-end tests"
   cargo test -p allot-e2e --no-run
-  # The same test binaries once per browser; a failure in one browser still runs the other.
-  local browser dist blog t0 failed=0 results=()
+  # The same test binaries once per browser, both browsers at once (each test has its own
+  # replica and browser; the two runs share nothing), each run's output printed whole
+  # when it ends. A failure in one browser does not stop the other.
+  local browser dist t0 failed=0 results=() pids=() logs=()
+  t0=$(date +%s)
   for browser in chromium firefox; do
     dist=chrome
     [ "$browser" = firefox ] && dist=firefox
     say "end-to-end tests in $(browser_version $browser) (headless, extension from dist/$dist, dashboard replica)"
+    local blog
     blog=$(mktemp)
-    t0=$(date +%s)
-    ALLOT_E2E_BROWSER=$browser ALLOT_DIST="$ROOT/dist/$dist" GECKODRIVER="$TOOLS/bin/geckodriver" \
-      cargo test -p allot-e2e --no-fail-fast -- --test-threads=1 2>&1 | tee "$blog" || failed=1
-    results+=("$browser: $(count_results "$blog") in $(( $(date +%s) - t0 )) s")
-    cat "$blog" >> "$log"
-    rm -f "$blog"
+    logs+=("$blog")
+    ( s0=$(date +%s)
+      ALLOT_E2E_BROWSER=$browser ALLOT_DIST="$ROOT/dist/$dist" GECKODRIVER="$TOOLS/bin/geckodriver" \
+        cargo test -p allot-e2e --no-fail-fast -- --test-threads=1 >"$blog" 2>&1
+      rc=$?
+      echo "__seconds $(( $(date +%s) - s0 ))" >>"$blog"
+      exit $rc ) &
+    pids+=($!)
   done
+  local i=0
+  for browser in chromium firefox; do
+    wait "${pids[$i]}" || failed=1
+    local blog=${logs[$i]} secs
+    secs=$(awk '/^__seconds / { print $2 }' "$blog")
+    say "end-to-end output, $browser"
+    grep -v '^__seconds ' "$blog"
+    results+=("$browser: $(count_results "$blog") in ${secs} s")
+    grep -v '^__seconds ' "$blog" >> "$log"
+    rm -f "$blog"
+    i=$((i + 1))
+  done
+  results+=("both browsers: $(( $(date +%s) - t0 )) s")
   for r in "${results[@]}"; do say "end-to-end $r"; done
   if [ "$failed" = 0 ]; then
     say "all tests passed in $(( $(date +%s) - START )) s"
