@@ -2,7 +2,7 @@
 //! key or submit before the page's own handlers, and stop it while errors remain.
 //! Also handles Allot's own controls (suggestions, summary links, "Create anyway").
 
-use super::{form_of, options, refresh, summary, FORMS};
+use super::{form_of, options, refresh, summary, with_form, FORMS};
 use crate::dom::{self, event_element};
 use crate::log;
 use allot_core::finding::blocks_create;
@@ -89,9 +89,7 @@ fn check_create(ev: &Event, id: u32) {
     };
     let opts = options();
     let mut record = None;
-    let blocked = FORMS.with(|forms| {
-        let mut forms = forms.borrow_mut();
-        let form = forms.iter_mut().find(|f| f.id == id)?;
+    let blocked = with_form(id, |form| {
         if form.override_once {
             form.override_once = false;
             record = sent(form);
@@ -110,7 +108,8 @@ fn check_create(ev: &Event, id: u32) {
             log::js_error("showing the summary", &e);
         }
         Some(true)
-    });
+    })
+    .flatten();
     // Told with no form borrowed: the fix reads the page now, before the Create leaves.
     if let Some(record) = record {
         if let Some(on_sent) = super::ON_SENT.with(|s| s.get()) {
@@ -223,13 +222,12 @@ fn allow_next_create(button: &Element) {
     let Some(id) = owner(button) else {
         return;
     };
-    let create = FORMS.with(|forms| {
-        let mut forms = forms.borrow_mut();
-        let f = forms.iter_mut().find(|f| f.id == id)?;
+    let create = with_form(id, |f| {
         f.override_once = true;
         summary::remove(f);
         f.create.clone()
-    });
+    })
+    .flatten();
     // The partner's next step is Create itself: Enter or Space now sends it.
     if let Some(c) = create {
         dom::focus(&c);

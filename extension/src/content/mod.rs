@@ -76,18 +76,21 @@ fn scan() {
     let Some(doc) = dom::document() else {
         return;
     };
-    FORMS.with(|forms| {
-        forms.borrow_mut().retain_mut(|f| {
-            if f.is_live() {
-                return true;
-            }
-            for (_, el) in &f.fields {
-                render::unmark(f.id, el);
-            }
-            summary::remove(f);
-            false
-        })
+    // Taken out first: removing a summary that holds focus fires focusout now.
+    let gone: Vec<FormState> = FORMS.with(|forms| {
+        let mut forms = forms.borrow_mut();
+        let (live, gone) = std::mem::take(&mut *forms)
+            .into_iter()
+            .partition(|f| f.is_live());
+        *forms = live;
+        gone
     });
+    for mut f in gone {
+        for (_, el) in &f.fields {
+            render::unmark(f.id, el);
+        }
+        summary::remove(&mut f);
+    }
     let controls: Vec<_> = crate::controls::controls(&doc)
         .into_iter()
         .filter(|c| !c.element.has_attribute("data-allot-field"))
@@ -138,11 +141,7 @@ fn refresh(id: u32) {
         return;
     };
     let opts = options();
-    FORMS.with(|forms| {
-        let mut forms = forms.borrow_mut();
-        let Some(form) = forms.iter_mut().find(|f| f.id == id) else {
-            return;
-        };
+    with_form(id, |form| {
         let findings = form.findings(&opts);
         let shown = render::render(&doc, form, &findings)
             .and_then(|_| ack::sync(&doc, form))
@@ -151,6 +150,25 @@ fn refresh(id: u32) {
             log::js_error("showing messages", &e);
         }
     });
+}
+
+/// Runs `f` on form `id` taken out of the list, so no borrow is held while `f` changes
+/// the page: a removed focused node fires focusout (and a value set fires input)
+/// synchronously, and those handlers look the forms up again. While it is out, such an
+/// event finds no form and is let be. The form goes back where it was.
+fn with_form<R>(id: u32, f: impl FnOnce(&mut FormState) -> R) -> Option<R> {
+    let (at, mut form) = FORMS.with(|forms| {
+        let mut forms = forms.borrow_mut();
+        let at = forms.iter().position(|f| f.id == id)?;
+        Some((at, forms.remove(at)))
+    })?;
+    let result = f(&mut form);
+    FORMS.with(|forms| {
+        let mut forms = forms.borrow_mut();
+        let at = at.min(forms.len());
+        forms.insert(at, form);
+    });
+    Some(result)
 }
 
 /// Re-checks the form once the current press is over (once, however often asked).

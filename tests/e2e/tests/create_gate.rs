@@ -149,6 +149,14 @@ async fn create_anyway_lets_the_next_create_through() -> anyhow::Result<()> {
         .await?;
     assert_eq!(h.replica.snapshot().create_posts, 1);
     assert!(!h.has_company("HighTech"));
+    // "Create anyway" removed the focused summary: Allot still checks the form the
+    // dashboard showed again (a panic there would leave every later check dead).
+    p.wait_for("the form shown again, recognised by Allot", || async {
+        Ok(p.field("quota_gb").await.is_ok())
+    })
+    .await?;
+    p.retype("quota_gb", "7").await?;
+    p.wait_code("quota_gb", "quota.not_a_tier").await?;
     h.stop().await;
     Ok(())
 }
