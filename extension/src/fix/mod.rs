@@ -341,6 +341,10 @@ async fn step(id: &str) {
             if let Err(e) = ui::progress(&doc, &job) {
                 log::js_error("showing progress", &e);
             }
+            if !action.touches_page() {
+                // Waiting: no second look at the page on this tick.
+                return;
+            }
             // A fresh look right before acting: the click goes where the page is now,
             // or nowhere.
             let (fresh, mut memory) = look(&doc);
@@ -385,6 +389,16 @@ async fn not_now(id: &str) {
     show_offers().await;
 }
 
+/// The size the partner last typed in the offer for fix `id`, if they typed one.
+fn typed_size(id: &str) -> Option<String> {
+    TYPED.with(|t| {
+        t.borrow()
+            .iter()
+            .find(|(job, _)| job == id)
+            .map(|(_, s)| s.clone())
+    })
+}
+
 /// The fix an offer's start button is for, if `el` is inside one Allot rendered.
 fn offer_of_start(el: &Element) -> Option<(String, Element)> {
     OFFERS.with(|offers| {
@@ -424,12 +438,7 @@ fn listen() {
         if let Some((id, button)) = offer_of_start(&el) {
             ev.prevent_default();
             let _ = button.set_attribute("disabled", "");
-            let size = TYPED.with(|t| {
-                t.borrow()
-                    .iter()
-                    .find(|(job, _)| *job == id)
-                    .map(|(_, s)| s.clone())
-            });
+            let size = typed_size(&id);
             wasm_bindgen_futures::spawn_local(async move {
                 if let Err(message) = start_fix(id, size).await {
                     show_offer_error(&message);
@@ -480,13 +489,7 @@ fn listen() {
                 return;
             };
             // The latest text typed: an earlier key press's answer may arrive last.
-            let latest = TYPED.with(|t| {
-                t.borrow()
-                    .iter()
-                    .find(|(job, _)| *job == id)
-                    .map(|(_, s)| s.clone())
-            });
-            let text = latest.unwrap_or(text);
+            let text = typed_size(&id).unwrap_or(text);
             let findings = size_findings(&text, job.request.company_quota_gb);
             let Some(doc) = dom::document() else {
                 return;
