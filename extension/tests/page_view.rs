@@ -6,7 +6,7 @@ use allot_core::resize::{
     GridKind, Located, Menu, PageView, Paging, Row, Shown, SizeDialog, UsageRow,
 };
 use allot_extension::fix::observe::{
-    create_form_shown, dialog_of, observe, size_fields_now, visible_texts, Memory, Observation,
+    create_form_shown, dialog_of, observe, size_fields, visible_texts, Memory, Observation,
 };
 use common::{doc, seed_rows, set_value, Fixture};
 use wasm_bindgen_test::*;
@@ -989,7 +989,7 @@ fn a_refusal_shown_from_the_start_is_not_read_as_new() {
 fn a_dialog_that_appears_after_allots_click_is_allots() {
     let _page = Fixture::new(&seed_companies(&[]));
     let mut memory = Memory {
-        item_click: Some(size_fields_now(&doc())),
+        item_click: Some(size_fields(&doc())),
         ..Memory::default()
     };
     let f = Fixture::also(&size_dialog_html("sz", "HighTech", "5"));
@@ -1008,7 +1008,7 @@ fn a_dialog_that_appears_after_allots_click_is_allots() {
 fn a_dialog_open_before_allots_click_is_not_allots() {
     let _f = Fixture::new(&size_dialog_html("sz", "HighTech", "5"));
     let mut memory = Memory {
-        item_click: Some(size_fields_now(&doc())),
+        item_click: Some(size_fields(&doc())),
         ..Memory::default()
     };
     assert_eq!(memory.item_click.as_ref().map(Vec::len), Some(1));
@@ -1026,7 +1026,7 @@ fn a_dialog_without_allots_click_is_not_allots() {
 #[wasm_bindgen_test]
 fn two_size_dialogs_at_once_are_not_allots() {
     let mut memory = Memory {
-        item_click: Some(size_fields_now(&doc())),
+        item_click: Some(size_fields(&doc())),
         ..Memory::default()
     };
     assert_eq!(memory.item_click.as_ref().map(Vec::len), Some(0));

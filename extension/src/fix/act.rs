@@ -5,7 +5,7 @@
 //! action goes, nothing is clicked.
 
 use super::grids::is_visible;
-use super::observe::{size_fields_now, Memory, Observation};
+use super::observe::{size_fields, Memory, Observation};
 use crate::dom;
 use allot_core::resize::{resolve, same_name, Action, Resolved};
 use wasm_bindgen::JsCast;
@@ -57,7 +57,7 @@ pub fn perform(
                 .ok_or("no such menu item")?;
             if let Action::ChooseMenuItem { text, .. } = action {
                 if same_name(text, CHANGE_SIZE_ITEM) {
-                    memory.item_click = Some(size_fields_now(doc));
+                    memory.item_click = Some(size_fields(doc));
                     memory.dialog = None;
                 }
             }

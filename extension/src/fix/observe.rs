@@ -354,18 +354,14 @@ fn usage_rows(table: &Element) -> Option<Vec<UsageRow>> {
     )
 }
 
-/// Every visible field labelled "Account Size In GB".
-fn size_fields(doc: &Document) -> Vec<Element> {
+/// Every visible field labelled "Account Size In GB" (also what `act` remembers before
+/// it clicks "Change Account Size").
+pub fn size_fields(doc: &Document) -> Vec<Element> {
     crate::controls::controls(doc)
         .into_iter()
         .filter(|c| c.field == FieldId::AccountSizeGb && is_visible(&c.element))
         .map(|c| c.element)
         .collect()
-}
-
-/// The size fields on the page now, for the memory of a "Change Account Size" click.
-pub fn size_fields_now(doc: &Document) -> Vec<Element> {
-    size_fields(doc)
 }
 
 /// The open Change Account Size dialog: its value, its value when it appeared, any
@@ -388,22 +384,27 @@ fn size_dialog(doc: &Document, memory: &mut Memory) -> Option<(SizeDialog, Dialo
         .dyn_ref::<HtmlInputElement>()
         .map(|i| i.value())
         .unwrap_or_default();
-    let seen = memory.dialog.as_ref().filter(|d| d.field == *field);
-    if seen.is_none() {
+    let known = memory.dialog.as_ref().is_some_and(|d| d.field == *field);
+    let baseline = memory
+        .dialog
+        .as_ref()
+        .filter(|_| known)
+        .map(|d| &d.baseline);
+    // Read once: at first sight, what the dialog shows becomes its baseline.
+    let (mut view, handles) = read_dialog(field, baseline);
+    if !known {
         let ours = memory
             .item_click
             .as_ref()
             .is_some_and(|before| !before.contains(field));
-        let (first, _) = read_dialog(field, None);
         memory.dialog = Some(SeenDialog {
             field: field.clone(),
             initial: value.clone(),
-            baseline: first.texts.clone(),
+            baseline: view.texts.clone(),
             ours,
         });
     }
     let seen = memory.dialog.as_ref()?;
-    let (mut view, handles) = read_dialog(field, Some(&seen.baseline));
     view.value = value;
     view.initial = seen.initial.clone();
     view.opened_by_allot = seen.ours;
