@@ -39,21 +39,6 @@ pub fn names_whole(text: &str, name: &str) -> bool {
             .any(|part| same_name(part, name))
 }
 
-/// True when `name` appears in `text` as a whole (not inside a longer word): "HighTech"
-/// is in "Company: HighTech" but not in "HighTech2". An empty name is in nothing.
-pub fn contains_name(text: &str, name: &str) -> bool {
-    let text = normalize(text);
-    let name = normalize(name);
-    if name.is_empty() {
-        return false;
-    }
-    text.match_indices(name.as_str()).any(|(start, found)| {
-        let before = text[..start].chars().next_back();
-        let after = text[start + found.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
 /// A size in whole gigabytes from a dashboard text: "10", "10 GB", "10GB", "10.00 GB",
 /// "10 gb", "1,024 GB" (thousands separator), "10,00 GB" (decimal comma). `None` for
 /// anything else: empty text, other units, a fraction (10.5 GB is not 10), a sign,
