@@ -100,8 +100,27 @@ pub fn request(host: &str) -> Result<js_sys::Promise, JsValue> {
     })?)
 }
 
+/// Waits for the answer to [`request`] and, if granted, adds the host: what to tell the
+/// partner, in one sentence.
+pub async fn add_when_granted(asked: js_sys::Promise, host: &str) -> String {
+    let granted = JsFuture::from(asked)
+        .await
+        .map(|v| v.as_bool() == Some(true))
+        .unwrap_or(false);
+    if !granted {
+        return format!("Allot was not allowed on {host}: nothing was added.");
+    }
+    match add(host).await {
+        Ok(()) => format!("Allot now runs on {host}. Reload the dashboard's tab."),
+        Err(e) => {
+            crate::log::js_error("adding a dashboard address", &e);
+            format!("Allot could not start on {host}.")
+        }
+    }
+}
+
 /// Registers Allot's content script on `host` and remembers the host.
-pub async fn add(host: &str) -> Result<(), JsValue> {
+async fn add(host: &str) -> Result<(), JsValue> {
     // A host added before is registered again from scratch.
     let _ = JsFuture::from(unregister(&js(&Ids {
         ids: vec![script_id(host)],

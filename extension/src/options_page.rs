@@ -10,7 +10,6 @@ use crate::log;
 use allot_core::address::host_of;
 use allot_core::{Managed, Options, RuleGroup};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element, HtmlInputElement};
 
 const BY_POLICY: &str = "Set by your organization";
@@ -181,23 +180,7 @@ fn render_hosts(
             }
         };
         wasm_bindgen_futures::spawn_local(async move {
-            let granted = JsFuture::from(asked)
-                .await
-                .map(|v| v.as_bool() == Some(true))
-                .unwrap_or(false);
-            if !granted {
-                say(&format!(
-                    "Allot was not allowed on {host}: nothing was added."
-                ));
-                return;
-            }
-            let said = match hosts::add(&host).await {
-                Ok(()) => format!("Allot now runs on {host}. Reload the dashboard's tab."),
-                Err(e) => {
-                    log::js_error("adding a dashboard address", &e);
-                    format!("Allot could not start on {host}.")
-                }
-            };
+            let said = hosts::add_when_granted(asked, &host).await;
             let _ = show().await;
             say(&said);
         });

@@ -205,17 +205,7 @@ async fn offer_this_site(doc: &Document, root: &Element) -> Result<(), JsValue> 
             return;
         };
         wasm_bindgen_futures::spawn_local(async move {
-            let granted = wasm_bindgen_futures::JsFuture::from(asked)
-                .await
-                .map(|v| v.as_bool() == Some(true))
-                .unwrap_or(false);
-            let text = if !granted {
-                format!("Allot was not allowed on {host}.")
-            } else if hosts::add(&host).await.is_ok() {
-                format!("Allot now runs on {host}. Reload the page.")
-            } else {
-                format!("Allot could not start on {host}.")
-            };
+            let text = hosts::add_when_granted(asked, &host).await;
             if let Some(doc) = dom::document() {
                 if let Ok(Some(s)) = doc.query_selector("[data-allot-popup-status]") {
                     s.set_text_content(Some(&text));
