@@ -226,20 +226,15 @@ fn step_outcome(job: &mut Job, view: &PageView) -> Outcome {
     }
 }
 
-/// The company's row in the partner session's companies grid, or what to do to reach it:
-/// open the companies page, turn a page, wait, or stop when several rows carry the name.
+/// The company's row in the partner session's companies grid (with or without its gear
+/// or Actions control yet), or what to do to reach it: open the companies page, turn a
+/// page, or stop when several rows carry the name.
 fn company_row(job: &mut Job, view: &PageView) -> Result<(usize, usize), Outcome> {
     let company = job.request.company.trim().to_string();
     match view.locate(GridKind::Companies, &company) {
-        Located::One(g, r) => {
+        Located::One(g, r) | Located::NoGear(g, r) => {
             job.allocated_seen |= view.grids[g].has_allocated();
             Ok((g, r))
-        }
-        Located::NoGear(g, _) => {
-            job.allocated_seen |= view.grids[g].has_allocated();
-            Err(Outcome::Wait(format!(
-                "the gear or Actions control of the company {company} was not found"
-            )))
         }
         Located::Several(n) => Err(several_companies(&company, n)),
         Located::NotListed => Err(turn_page(view, GridKind::Companies, no_company(&company))),
@@ -272,17 +267,9 @@ fn open_companies(job: &mut Job, view: &PageView) -> Outcome {
             Shown::Nothing => Outcome::Wait(not_in_header(&company)),
         };
     }
+    // Step 1 only needs the row; step 2 waits for its control.
     match company_row(job, view) {
         Ok(_) => Outcome::Done,
-        // Step 1 only needs the row; step 2 waits for its control.
-        Err(Outcome::Wait(_))
-            if matches!(
-                view.locate(GridKind::Companies, &company),
-                Located::NoGear(..)
-            ) =>
-        {
-            Outcome::Done
-        }
         Err(outcome) => outcome,
     }
 }
@@ -302,6 +289,11 @@ fn login_as_company_admin(job: &mut Job, view: &PageView) -> Outcome {
         Ok(at) => at,
         Err(outcome) => return outcome,
     };
+    if !view.grids[g].rows[r].has_gear {
+        return Outcome::Wait(format!(
+            "the gear or Actions control of the company {company} was not found"
+        ));
+    }
     let key = view.grids[g].name_of(r).unwrap_or(&company).to_string();
     row_menu_item(
         job,
@@ -703,14 +695,9 @@ fn resume(job: &mut Job, view: &PageView) -> Outcome {
     }
     let company = job_company(job);
     let gb = job.request.requested_gb;
-    let (g, r) = match view.locate(GridKind::Companies, &company) {
-        Located::One(g, r) | Located::NoGear(g, r) => (g, r),
-        _ => {
-            return match company_row(job, view) {
-                Err(outcome) => outcome,
-                Ok(_) => Outcome::Wait(no_company(&company)),
-            }
-        }
+    let (g, r) = match company_row(job, view) {
+        Ok(at) => at,
+        Err(outcome) => return outcome,
     };
     match view.grids[g].allocated_of(r) {
         Some(size) if size == gb => {
