@@ -36,7 +36,6 @@ pub const PASSWORD_COMMON_WORD: &str = "password.common_word";
 pub const PASSWORD_MISMATCH: &str = "password.mismatch";
 
 pub const ULTRASAFE_IRREVERSIBLE: &str = "ultrasafe.irreversible";
-pub const ULTRASAFE_NO_RECOVERY: &str = "ultrasafe.no_recovery";
 pub const ULTRASAFE_ACK_REQUIRED: &str = "ultrasafe.ack_required";
 pub const ULTRASAFE_SECRET_UNUSED: &str = "ultrasafe.secret_unused";
 pub const ULTRASAFE_HIPAA: &str = "ultrasafe.hipaa";
@@ -81,7 +80,6 @@ pub const ALL: &[&str] = &[
     PASSWORD_COMMON_WORD,
     PASSWORD_MISMATCH,
     ULTRASAFE_IRREVERSIBLE,
-    ULTRASAFE_NO_RECOVERY,
     ULTRASAFE_ACK_REQUIRED,
     ULTRASAFE_SECRET_UNUSED,
     ULTRASAFE_HIPAA,
@@ -151,7 +149,7 @@ pub const INFO: &[CodeInfo] = &[
         Error,
         SIZE_FIELDS,
         "The size is from 5 to 99 GB and not 5, 10, 25 or 50.",
-        "{label} must be 5, 10, 25 or 50 GB below 100 GB.",
+        "Below 100 GB, {label} can only be 5, 10, 25 or 50.",
     ),
     info(
         QUOTA_NOT_A_STEP,
@@ -172,7 +170,7 @@ pub const INFO: &[CodeInfo] = &[
         Warning,
         SIZE_FIELDS,
         "The size is 10,000 GB or more (the partner API counts in MB, so a unit slip is likely).",
-        "{label} is unusually large. Check that the size is in GB, not MB.",
+        "The size is unusually large for {label}. Check that the size is in GB, not MB.",
     ),
     info(
         QUOTA_OVER_COMPANY_QUOTA,
@@ -207,7 +205,7 @@ pub const INFO: &[CodeInfo] = &[
         Warning,
         &[FieldId::Username],
         "Username looks like an email address (name@host.tld); the suggestion is made from the company name.",
-        "Username is an email address. Use a name tied to the company instead: a username can never be used again.",
+        "Username is an email address. Use a name tied to the company instead, such as the company's name: a username can never be used again, even after the company is cancelled. Email holds the admin contact's address.",
     ),
     info(
         USERNAME_LENGTH,
@@ -284,7 +282,7 @@ pub const INFO: &[CodeInfo] = &[
         Error,
         &[FieldId::Password],
         "Password has a character other than letters a to z and A to Z, digits and `( ) ! @ # $ % \\ ^ & *` (spaces included).",
-        "Password can only contain letters a to z and A to Z, digits and the symbols ( ) ! @ # $ % \\ ^ & *",
+        "Password can only contain letters a to z and A to Z, digits and the symbols ( ) ! @ # $ % \\ ^ & * (no spaces).",
     ),
     info(
         PASSWORD_RUN,
@@ -312,21 +310,14 @@ pub const INFO: &[CodeInfo] = &[
         Warning,
         &[FieldId::Ultrasafe],
         "Is Ultrasafe is ticked.",
-        "UltraSafe cannot be switched off once the account is created.",
-    ),
-    info(
-        ULTRASAFE_NO_RECOVERY,
-        Warning,
-        &[FieldId::Ultrasafe],
-        "Is Ultrasafe is ticked.",
-        "With UltraSafe, the encryption key is held only by the user. If the password is lost, the data cannot be recovered.",
+        crate::ultrasafe::IRREVERSIBLE,
     ),
     info(
         ULTRASAFE_ACK_REQUIRED,
         Error,
         &[FieldId::Ultrasafe],
         "Create was attempted with Is Ultrasafe ticked and Allot's acknowledgment not ticked.",
-        "Confirm that you understand UltraSafe is permanent and a lost password cannot be reset, or untick Is Ultrasafe.",
+        crate::ultrasafe::ACK_REQUIRED,
     ),
     info(
         ULTRASAFE_SECRET_UNUSED,
@@ -340,7 +331,7 @@ pub const INFO: &[CodeInfo] = &[
         Info,
         &[FieldId::Ultrasafe],
         "Is Ultrasafe is on the page and not ticked.",
-        "A customer who needs HIPAA compliance needs UltraSafe, and it cannot be switched on after the account is created.",
+        crate::ultrasafe::HIPAA,
     ),
     info(
         SECRET_QUESTION_REQUIRED,
@@ -361,7 +352,7 @@ pub const INFO: &[CodeInfo] = &[
         Error,
         &[FieldId::SecretAnswer],
         "Secret Answer contains the password (any case), for a password of 4 characters or more.",
-        "Secret Answer must not contain the password. Choose an answer that has nothing to do with it.",
+        "Secret Answer must not contain the password: anyone who learns the answer would learn the password too. Choose an answer that has nothing to do with the password.",
     ),
     info(
         COMPANY_REQUIRED,
@@ -375,14 +366,14 @@ pub const INFO: &[CodeInfo] = &[
         Info,
         &[FieldId::IsManaged],
         "Is Managed is on the page and not ticked: Login as Company Admin, and so Allot's one-click fix, will not be available for the company.",
-        "An unmanaged company offers no Login as Company Admin, so Allot's one-click fix will not be available for it.",
+        "With Is Managed unticked, the company will be unmanaged: Login as Company Admin will not be offered for it, so Allot's one-click fix of its admin backup account will not be available. Only the company's administrator can ask to be managed again.",
     ),
     info(
         COMPANY_ADMIN_LATER,
         Info,
         &[FieldId::QuotaGb],
         "The Create Company form has no admin fields (the partner chose to create the administrator's account later): there will be no admin account to resize.",
-        "The company administrator's backup account will be created later, so there will be no admin account for Allot to resize.",
+        "The company administrator's backup account will be created later, so there will be no admin account for Allot to resize after Create. Set its size when you create it.",
     ),
     info(
         FULL_NAME_REQUIRED,
@@ -458,10 +449,11 @@ pub fn kinds(code: &str) -> &'static [FormKind] {
     }
 }
 
-/// The table of codes in Markdown: code | severity | field | forms | when it appears.
+/// The table of codes in Markdown: code | severity | field | forms | when it appears |
+/// what Allot says (the plain message, on the code's first field).
 pub fn markdown_table() -> String {
     let mut out = String::from(
-        "| code | severity | field | forms | when it appears |\n| --- | --- | --- | --- | --- |\n",
+        "| code | severity | field | forms | when it appears | what Allot says |\n| --- | --- | --- | --- | --- | --- |\n",
     );
     for i in INFO {
         let fields: Vec<String> = i
@@ -474,12 +466,17 @@ pub fn markdown_table() -> String {
             .map(|k| format!("`{}`", k.as_str()))
             .collect();
         out.push_str(&format!(
-            "| `{}` | {} | {} | {} | {} |\n",
+            "| `{}` | {} | {} | {} | {} | {} |\n",
             i.code,
             i.severity.as_str(),
             fields.join(", "),
             forms.join(", "),
-            i.when.replace('|', "\\|")
+            i.when.replace('|', "\\|"),
+            i.fields
+                .first()
+                .map(|f| plain_message(i.code, *f))
+                .unwrap_or_default()
+                .replace('|', "\\|")
         ));
     }
     out

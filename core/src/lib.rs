@@ -17,6 +17,7 @@ pub mod secret;
 pub mod size;
 pub mod ultrasafe;
 pub mod username;
+pub mod voice;
 
 pub use field::FieldId;
 pub use finding::{Finding, Severity};

@@ -137,6 +137,69 @@ pub fn check_password(password: &str, may_require: bool) -> Vec<Finding> {
     out
 }
 
+/// One line of the password checklist shown under Password while the partner types: a
+/// rule and whether the password meets it. Holds no part of the password.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Check {
+    /// The rule's code, the one [`check_password`] gives while it is not met.
+    pub code: &'static str,
+    /// The rule in a few words, as a checklist line.
+    pub text: &'static str,
+    pub met: bool,
+}
+
+/// Every rule [`check_password`] applies, in order, met or not, for a password with
+/// content. Each unmet line is exactly one finding of `check_password`.
+pub fn checklist(password: &str) -> Vec<Check> {
+    let n = password.chars().count();
+    let has = |f: fn(&char) -> bool| password.chars().any(|c| f(&c));
+    [
+        (
+            codes::PASSWORD_LENGTH,
+            "8 to 20 characters",
+            (MIN_CHARS..=MAX_CHARS).contains(&n),
+        ),
+        (
+            codes::PASSWORD_NEEDS_DIGIT,
+            "a digit (0 to 9)",
+            has(char::is_ascii_digit),
+        ),
+        (
+            codes::PASSWORD_NEEDS_UPPER,
+            "a capital letter (A to Z)",
+            has(char::is_ascii_uppercase),
+        ),
+        (
+            codes::PASSWORD_NEEDS_LOWER,
+            "a lower-case letter (a to z)",
+            has(char::is_ascii_lowercase),
+        ),
+        (
+            codes::PASSWORD_NEEDS_SYMBOL,
+            "one of these symbols: ( ) ! @ # $ % \\ ^ & *",
+            has(|c| is_symbol(*c)),
+        ),
+        (
+            codes::PASSWORD_CHARACTERS,
+            "nothing else (no spaces, no other symbols)",
+            password.chars().all(is_allowed_char),
+        ),
+        (
+            codes::PASSWORD_RUN,
+            "no 3 characters in a row that repeat or follow in order (111, abc, 321)",
+            !has_run(password),
+        ),
+        (
+            codes::PASSWORD_COMMON_WORD,
+            "no common word or keyboard pattern (pass, qwe, admin ...)",
+            !has_common_word(password),
+        ),
+    ]
+    .into_iter()
+    .map(|(code, text, met)| Check { code, text, met })
+    .collect()
+}
+
 /// Checks Confirm Password against Password: as soon as the confirmation has content,
 /// or, when it is empty and the password is not, once `may_require`.
 pub fn check_confirm(password: &str, confirm: &str, may_require: bool) -> Vec<Finding> {
@@ -197,6 +260,28 @@ mod tests {
         assert_eq!(codes_of("Xy!9rAbCw"), ["password.run"]);
         assert_eq!(codes_of("Xy!9r321w"), ["password.run"]);
         assert_eq!(codes_of("Xy!9rAdMiNw"), ["password.common_word"]);
+    }
+
+    #[test]
+    fn the_checklist_lists_exactly_the_findings() {
+        for p in [
+            "x",
+            "Sh0rt!",
+            "NoDigits!x",
+            "Tr0ub4dor!x",
+            "Sp ace!9x",
+            "Xy!9rAdMiNw",
+            "Gh7(kLm2zzz",
+            "Averyl0ngpassw!thmore21",
+            "é",
+        ] {
+            let unmet: Vec<&str> = checklist(p)
+                .iter()
+                .filter(|c| !c.met)
+                .map(|c| c.code)
+                .collect();
+            assert_eq!(unmet, codes_of(p), "{p}");
+        }
     }
 
     #[test]

@@ -407,7 +407,7 @@ fn check_gb(field: FieldId, gb: u32, cap: Option<u32>, options: &Options) -> Vec
                     field,
                     codes::QUOTA_NOT_A_TIER,
                     format!(
-                        "{label} must be 5, 10, 25 or 50 GB below 100 GB.{}",
+                        "Below 100 GB, {label} can only be 5, 10, 25 or 50.{}",
                         choose(&sizes)
                     ),
                 )
@@ -458,7 +458,7 @@ fn check_gb(field: FieldId, gb: u32, cap: Option<u32>, options: &Options) -> Vec
                 field,
                 codes::QUOTA_UNUSUALLY_LARGE,
                 format!(
-                    "{label} of {shown} GB is unusually large. Check that the size is in GB, not MB."
+                    "{shown} GB is unusually large for {label}. Check that the size is in GB, not MB."
                 ),
             )
             .with_param("gb", gb),
@@ -658,7 +658,7 @@ mod tests {
         let f = check_size(FieldId::QuotaGb, "75", None, &opts(false));
         assert_eq!(
             f[0].message,
-            "Quota In GB must be 5, 10, 25 or 50 GB below 100 GB. Choose 50 or 100."
+            "Below 100 GB, Quota In GB can only be 5, 10, 25 or 50. Choose 50 or 100."
         );
         let f = check_size(FieldId::QuotaGb, "10", None, &opts(false));
         assert_eq!(

@@ -7,35 +7,39 @@ use crate::codes;
 use crate::field::FieldId;
 use crate::finding::Finding;
 
+/// Allot's acknowledgment beside a ticked Is Ultrasafe: the box the partner ticks to say
+/// they chose UltraSafe on purpose.
+pub const ACK_TEXT: &str =
+    "I understand that UltraSafe is permanent and that a lost password means the data is lost";
+
+/// The one message on a ticked Is Ultrasafe: both choices are permanent, and a lost
+/// password cannot be reset (the seed's two facts, said once).
+pub const IRREVERSIBLE: &str = "UltraSafe cannot be switched off once the account is created. The encryption key stays with the user only: if the password is lost, no one can reset it and the backed-up data cannot be recovered.";
+
+/// The error while Create is tried with UltraSafe ticked and the acknowledgment not.
+pub const ACK_REQUIRED: &str = "Tick \u{201c}I understand\u{201d} under Is Ultrasafe to confirm UltraSafe, or untick Is Ultrasafe.";
+
+/// The note on an unticked Is Ultrasafe: what the partner's guidance says about HIPAA.
+pub const HIPAA: &str = "Infrascale's guidance is to use UltraSafe for customers who need HIPAA compliance. If this customer does, tick Is Ultrasafe now: it cannot be switched on after the account is created.";
+
 /// The findings on the Is Ultrasafe checkbox itself. `checked` is `None` when the
 /// checkbox is not on the page.
 pub fn check_ultrasafe(checked: Option<bool>, create_attempted: bool, ack: bool) -> Vec<Finding> {
     let field = FieldId::Ultrasafe;
     match checked {
         None => Vec::new(),
-        Some(false) => vec![Finding::info(
-            field,
-            codes::ULTRASAFE_HIPAA,
-            "If this customer needs HIPAA compliance, tick Is Ultrasafe now: HIPAA needs UltraSafe, and it cannot be switched on once the account is created.",
-        )],
+        Some(false) => vec![Finding::info(field, codes::ULTRASAFE_HIPAA, HIPAA)],
         Some(true) => {
-            let mut out = vec![
-                Finding::warning(
-                    field,
-                    codes::ULTRASAFE_IRREVERSIBLE,
-                    "UltraSafe cannot be switched off once the account is created, just as it cannot be switched on later. Tick Is Ultrasafe only if this customer needs it, for example for HIPAA compliance.",
-                ),
-                Finding::warning(
-                    field,
-                    codes::ULTRASAFE_NO_RECOVERY,
-                    "With UltraSafe, the encryption key is held only by the user and no part of it is stored by Infrascale. If the password is lost or forgotten, no one can reset it and the backed-up data cannot be recovered.",
-                ),
-            ];
+            let mut out = vec![Finding::warning(
+                field,
+                codes::ULTRASAFE_IRREVERSIBLE,
+                IRREVERSIBLE,
+            )];
             if create_attempted && !ack {
                 out.push(Finding::error(
                     field,
                     codes::ULTRASAFE_ACK_REQUIRED,
-                    "Confirm that you understand UltraSafe is permanent and that a lost password means the data cannot be recovered, or untick Is Ultrasafe.",
+                    ACK_REQUIRED,
                 ));
             }
             out
@@ -73,16 +77,12 @@ mod tests {
         assert_eq!(codes_of(Some(false), true, false), ["ultrasafe.hipaa"]);
         assert_eq!(
             codes_of(Some(true), false, false),
-            ["ultrasafe.irreversible", "ultrasafe.no_recovery"]
+            ["ultrasafe.irreversible"]
         );
         assert_eq!(
             codes_of(Some(true), true, false),
-            [
-                "ultrasafe.irreversible",
-                "ultrasafe.no_recovery",
-                "ultrasafe.ack_required"
-            ]
+            ["ultrasafe.irreversible", "ultrasafe.ack_required"]
         );
-        assert_eq!(codes_of(Some(true), true, true).len(), 2);
+        assert_eq!(codes_of(Some(true), true, true).len(), 1);
     }
 }

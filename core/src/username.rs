@@ -48,9 +48,11 @@ fn is_acceptable(username: &str) -> bool {
 /// most 50 kept. None when fewer than 3 remain, or when what remains is reserved or is
 /// itself an email address.
 pub fn suggest_from_company(company_name: &str) -> Option<String> {
-    let s = clean(company_name);
-    if is_acceptable(&s) && !looks_like_email(&s) {
-        Some(s)
+    // "High Tech, Inc." gives "HighTechInc", not "HighTechInc.": no mark at either end.
+    let cleaned = clean(company_name);
+    let s = cleaned.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    if is_acceptable(s) && !looks_like_email(s) {
+        Some(s.to_string())
     } else {
         None
     }
@@ -164,7 +166,7 @@ mod tests {
         let email = f.iter().find(|f| f.code == codes::USERNAME_EMAIL_STYLE);
         assert_eq!(
             email.map(|f| f.suggestions.clone()),
-            Some(vec!["HighTechInc.".to_string()])
+            Some(vec!["HighTechInc".to_string()])
         );
     }
 

@@ -226,7 +226,6 @@ fn a_backup_account_gets_the_create_rules() {
     for code in [
         "username.email_style",
         "ultrasafe.irreversible",
-        "ultrasafe.no_recovery",
         "ultrasafe.ack_required",
         "quota.over_company_quota",
     ] {
