@@ -225,14 +225,11 @@ fn watch_pointer() {
             Timeout::new(0, move || waiting.into_iter().for_each(|f| f())).forget();
         }
     });
-    let _ = win.add_event_listener_with_callback_and_bool(
-        "pointerdown",
-        down.as_ref().unchecked_ref(),
-        true,
-    );
+    let down_guarded = crate::guard::guarded(down.as_ref());
+    let up_guarded = crate::guard::guarded(up.as_ref());
+    let _ = win.add_event_listener_with_callback_and_bool("pointerdown", &down_guarded, true);
     for kind in ["pointerup", "pointercancel"] {
-        let _ =
-            win.add_event_listener_with_callback_and_bool(kind, up.as_ref().unchecked_ref(), true);
+        let _ = win.add_event_listener_with_callback_and_bool(kind, &up_guarded, true);
     }
     // The listeners live as long as the page.
     down.forget();

@@ -6,8 +6,9 @@ pub mod content;
 pub mod controls;
 pub mod dom;
 pub mod fix;
+pub mod guard;
 mod hosts;
-mod log;
+pub mod log;
 mod options_page;
 mod popup;
 

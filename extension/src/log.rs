@@ -21,11 +21,33 @@ pub fn js_error(doing: &str, err: &JsValue) {
     warn(&format!("{doing}: {detail}"));
 }
 
-/// Routes panics to the console with the `allot:` prefix.
+/// Set by the first panic: Allot does nothing more on this page.
+static STOPPED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether a panic has stopped Allot on this page.
+pub fn stopped() -> bool {
+    STOPPED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// On the first panic: one line with where it happened (never its message, which could
+/// hold what the partner typed), and Allot stops on this page. The loader's guard
+/// (`allotGuard`) reads `allotStopped` so it does not log the same failure again.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
+        if STOPPED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            return;
+        }
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
         web_sys::console::error_1(&JsValue::from_str(&format!(
-            "allot: internal error: {info}"
+            "allot: internal error{at}; Allot has stopped on this page (the page is not affected)"
         )));
+        let _ = js_sys::Reflect::set(
+            &js_sys::global(),
+            &JsValue::from_str("allotStopped"),
+            &JsValue::TRUE,
+        );
     }));
 }

@@ -20,15 +20,25 @@ pub struct FormState {
     pub create: Option<Element>,
     pub touched: BTreeSet<FieldId>,
     pub create_attempted: bool,
-    /// "Create anyway" was clicked: the next Create goes through unchecked.
-    pub override_once: bool,
+    /// "Create anyway" was clicked for these errors (their codes): the next Create goes
+    /// through if it has no other error.
+    pub override_for: Option<Vec<String>>,
+    /// A Create was let through in this task: the same Create's other events (the
+    /// submit after the click, the click after Enter) pass too.
+    pub passing: bool,
     /// Allot's message box per field.
     pub boxes: Vec<(FieldId, Element)>,
+    /// The code each field shows now.
+    pub shown: Vec<(FieldId, String)>,
+    /// The field the partner is typing in, until a pause or until they leave it.
+    pub typing: Option<FieldId>,
+    /// Ends `typing` after a pause.
+    pub pause: Option<Timeout>,
     /// Allot's UltraSafe acknowledgment (a wrapper holding a checkbox), while shown.
     pub ack: Option<Element>,
     pub summary: Option<Element>,
-    /// The debounced re-check while the partner types.
-    pub pending: Option<Timeout>,
+    /// The form's one live region: says the message of the field just left.
+    pub live: Option<Element>,
 }
 
 impl FormState {
@@ -41,12 +51,31 @@ impl FormState {
             create: found.create,
             touched: BTreeSet::new(),
             create_attempted: false,
-            override_once: false,
+            override_for: None,
+            passing: false,
             boxes: Vec::new(),
+            shown: Vec::new(),
+            typing: None,
+            pause: None,
             ack: None,
             summary: None,
-            pending: None,
+            live: None,
         }
+    }
+
+    /// The code field `field` shows now, if any.
+    pub fn shown(&self, field: FieldId) -> Option<&str> {
+        self.shown
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, c)| c.as_str())
+    }
+
+    /// The acknowledgment's checkbox, while shown.
+    pub fn ack_box(&self) -> Option<Element> {
+        self.ack
+            .as_ref()
+            .and_then(|a| a.query_selector("input").ok().flatten())
     }
 
     /// Still on the page: every field is connected.
@@ -74,9 +103,7 @@ impl FormState {
     }
 
     pub fn ack_ticked(&self) -> bool {
-        self.ack
-            .as_ref()
-            .and_then(|a| a.query_selector("input").ok().flatten())
+        self.ack_box()
             .and_then(|i| i.dyn_into::<HtmlInputElement>().ok())
             .map(|i| i.checked())
             .unwrap_or(false)

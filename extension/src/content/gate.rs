@@ -1,13 +1,17 @@
 //! Holds back a Create that would fail: window capture-phase listeners see the click,
-//! key or submit before the page's own handlers, and stop it while errors remain.
-//! Also handles Allot's own controls (suggestions, summary links, "Create anyway").
+//! key or submit before the page's own handlers, and stop it while errors remain. One
+//! Create let through passes whole (the click and the submit it causes, Enter and the
+//! click it causes). Also handles Allot's own controls (suggestions, summary links,
+//! "Create with N problems", folding a standing note).
 
 use super::{form_of, options, refresh, summary, with_form, FORMS};
 use crate::dom::{self, event_element};
 use crate::log;
 use allot_core::finding::blocks_create;
 use allot_core::resize::SentCreate;
+use allot_core::voice;
 use allot_core::FieldId;
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, KeyboardEvent};
 
@@ -27,6 +31,11 @@ pub fn on_click(ev: Event) {
     if let Ok(Some(anyway)) = el.closest("[data-allot-override]") {
         ev.prevent_default();
         allow_next_create(&anyway);
+        return;
+    }
+    if let Ok(Some(button)) = el.closest("[data-allot-fold], [data-allot-unfold]") {
+        ev.prevent_default();
+        fold_note(&button);
         return;
     }
     if let Some(id) = create_form(&el) {
@@ -89,17 +98,26 @@ fn check_create(ev: &Event, id: u32) {
     };
     let opts = options();
     let mut record = None;
+    let mut started_pass = false;
     let blocked = with_form(id, |form| {
-        if form.override_once {
-            form.override_once = false;
-            record = sent(form);
+        if form.passing {
             return Some(false);
         }
         form.create_attempted = true;
+        // Every field speaks now, the one being typed in too.
+        form.typing = None;
+        form.pause = None;
         let findings = form.findings(&opts);
-        if !blocks_create(&findings) {
+        let overridden = form.override_for.take().is_some_and(|allowed| {
+            summary::errors(&findings)
+                .iter()
+                .all(|f| voice::overridable(f) && allowed.contains(&f.code))
+        });
+        if overridden || !blocks_create(&findings) {
             summary::remove(form);
             record = sent(form);
+            form.passing = true;
+            started_pass = true;
             return Some(false);
         }
         ev.prevent_default();
@@ -110,6 +128,9 @@ fn check_create(ev: &Event, id: u32) {
         Some(true)
     })
     .flatten();
+    if started_pass {
+        end_pass_with_task(id);
+    }
     // Told with no form borrowed: the fix reads the page now, before the Create leaves.
     if let Some(record) = record {
         if let Some(on_sent) = super::ON_SENT.with(|s| s.get()) {
@@ -207,23 +228,50 @@ fn apply_suggestion(ev: &Event, button: &Element) {
     }
 }
 
-/// Moves focus to the field a summary link names.
+/// Moves focus to the field a summary link names, or to the UltraSafe acknowledgment.
 fn focus_field(link: &Element) {
-    let field = link
-        .get_attribute("data-allot-summary-link")
-        .and_then(|f| FieldId::parse(&f));
-    if let Some(el) = field.zip(owner(link)).and_then(|(f, id)| control(id, f)) {
+    let Some(id) = owner(link) else {
+        return;
+    };
+    let target = link.get_attribute("data-allot-summary-link");
+    let el = if target.as_deref() == Some("ultrasafe_ack") {
+        FORMS.with(|forms| {
+            forms
+                .borrow()
+                .iter()
+                .find(|f| f.id == id)
+                .and_then(|f| f.ack_box())
+        })
+    } else {
+        target
+            .and_then(|f| FieldId::parse(&f))
+            .and_then(|f| control(id, f))
+    };
+    if let Some(el) = el {
         dom::focus(&el);
     }
 }
 
-/// "Create anyway": the next Create goes through as the partner asked.
+/// The pass of a Create let through ends with the task that let it through: the events
+/// the same Create fires (submit after the click) come within it, a new Create does not.
+fn end_pass_with_task(id: u32) {
+    Timeout::new(0, move || {
+        with_form(id, |f| f.passing = false);
+    })
+    .forget();
+}
+
+/// "Create with N problems": the next Create goes through as the partner asked, if it
+/// has no error but those the partner saw (and never without the acknowledgment).
 fn allow_next_create(button: &Element) {
     let Some(id) = owner(button) else {
         return;
     };
+    let opts = options();
     let create = with_form(id, |f| {
-        f.override_once = true;
+        let findings = f.findings(&opts);
+        let errors = summary::errors(&findings);
+        f.override_for = Some(errors.iter().map(|e| e.code.clone()).collect());
         summary::remove(f);
         f.create.clone()
     })
@@ -231,5 +279,37 @@ fn allow_next_create(button: &Element) {
     // The partner's next step is Create itself: Enter or Space now sends it.
     if let Some(c) = create {
         dom::focus(&c);
+    }
+}
+
+/// "Hide" on a standing note folds it away on every form; "Note" unfolds it.
+fn fold_note(button: &Element) {
+    let folding = button.has_attribute("data-allot-fold");
+    let code = button
+        .get_attribute("data-allot-fold")
+        .or_else(|| button.get_attribute("data-allot-unfold"));
+    let field = button
+        .closest("[data-allot-for]")
+        .ok()
+        .flatten()
+        .and_then(|b| b.get_attribute("data-allot-for"));
+    if let Some(code) = code {
+        super::fold(&code, folding);
+    }
+    // Focus stays on the note's control, now "Note" or "Hide".
+    let selector = if folding {
+        "[data-allot-unfold]"
+    } else {
+        "[data-allot-fold]"
+    };
+    if let Some(field) = field {
+        let again = dom::document().and_then(|d| {
+            d.query_selector(&format!("[data-allot-for=\"{field}\"] {selector}"))
+                .ok()
+                .flatten()
+        });
+        if let Some(b) = again {
+            dom::focus(&b);
+        }
     }
 }

@@ -5,6 +5,9 @@ mod ack;
 pub mod detect;
 mod form;
 mod gate;
+mod live;
+mod message;
+mod place;
 mod render;
 mod style;
 mod summary;
@@ -20,14 +23,19 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event, MutationObserver, MutationObserverInit, MutationRecord};
 
-/// Milliseconds of quiet typing before a re-check.
-const TYPING_DEBOUNCE_MS: u32 = 150;
+/// Milliseconds without a key press after which the partner has paused typing: a new
+/// message about the field may appear (never mid-word).
+const TYPING_PAUSE_MS: u32 = 1000;
+/// Where the standing notes the partner folded away are remembered (their codes).
+pub const FOLDED_KEY: &str = "allot.folded_notes";
 /// Milliseconds of quiet page changes before looking for new forms.
 const SCAN_DEBOUNCE_MS: u32 = 120;
 
 thread_local! {
     static FORMS: RefCell<Vec<FormState>> = const { RefCell::new(Vec::new()) };
     static OPTIONS: RefCell<Options> = RefCell::new(Options::default());
+    /// The standing notes folded away (codes), on every form.
+    static FOLDED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     static SCAN_TIMER: RefCell<Option<Timeout>> = const { RefCell::new(None) };
     /// Forms whose update waits for the end of a press.
@@ -48,6 +56,14 @@ pub fn start(on_sent: fn(SentCreate)) {
     observe();
     scan();
     wasm_bindgen_futures::spawn_local(async { set_options(browser::options().await) });
+    wasm_bindgen_futures::spawn_local(async {
+        let folded: Vec<String> = browser::load(FOLDED_KEY)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        set_folded(folded);
+    });
     // The partner's options, or the organization's policy (managed keys), changed.
     let watched = browser::watch(|key| {
         if !key.starts_with("allot.") || key == browser::OPTIONS_KEY {
@@ -61,18 +77,46 @@ pub fn start(on_sent: fn(SentCreate)) {
 
 fn set_options(options: Options) {
     OPTIONS.with(|o| *o.borrow_mut() = options);
-    let ids: Vec<u32> = FORMS.with(|f| f.borrow().iter().map(|s| s.id).collect());
-    for id in ids {
-        refresh(id);
-    }
+    refresh_all();
 }
 
 fn options() -> Options {
     OPTIONS.with(|o| o.borrow().clone())
 }
 
+/// Sets which standing notes are folded and shows every form again.
+fn set_folded(folded: Vec<String>) {
+    FOLDED.with(|f| *f.borrow_mut() = folded);
+    refresh_all();
+}
+
+fn refresh_all() {
+    let ids: Vec<u32> = FORMS.with(|f| f.borrow().iter().map(|s| s.id).collect());
+    for id in ids {
+        refresh(id);
+    }
+}
+
+/// Folds a standing note away on every form (or unfolds it), and remembers the choice.
+fn fold(code: &str, folded: bool) {
+    let mut all = FOLDED.with(|f| f.borrow().clone());
+    all.retain(|c| c != code);
+    if folded {
+        all.push(code.to_string());
+    }
+    set_folded(all.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = browser::save(FOLDED_KEY, &all).await {
+            log::js_error("remembering a folded note", &e);
+        }
+    });
+}
+
 /// Drops forms that left the page and annotates forms that are new.
 fn scan() {
+    if log::stopped() {
+        return;
+    }
     let Some(doc) = dom::document() else {
         return;
     };
@@ -133,6 +177,9 @@ fn scan() {
 /// so made it "left"), nothing moves: the update waits until the press's click has been
 /// handled, so the click lands where the partner aimed.
 fn refresh(id: u32) {
+    if log::stopped() {
+        return;
+    }
     if dom::pointer_is_down() {
         refresh_after_press(id);
         return;
@@ -141,13 +188,36 @@ fn refresh(id: u32) {
         return;
     };
     let opts = options();
+    let folded = FOLDED.with(|f| f.borrow().clone());
     with_form(id, |form| {
         let findings = form.findings(&opts);
-        let shown = render::render(&doc, form, &findings)
-            .and_then(|_| ack::sync(&doc, form))
+        let shown = render::render(&doc, form, &findings, &folded)
+            .and_then(|_| ack::sync(&doc, form, &findings))
             .and_then(|_| summary::refresh(&doc, form, &findings));
         if let Err(e) = shown {
             log::js_error("showing messages", &e);
+        }
+    });
+}
+
+/// The partner left `field`: it may speak now, and the live region says what it shows.
+fn left(id: u32, field: allot_core::FieldId) {
+    with_form(id, |f| {
+        f.touched.insert(field);
+        if f.typing == Some(field) {
+            f.typing = None;
+            f.pause = None;
+        }
+    });
+    refresh(id);
+    let Some(doc) = dom::document() else {
+        return;
+    };
+    let opts = options();
+    with_form(id, |form| {
+        let findings = form.findings(&opts);
+        if let Err(e) = live::announce(&doc, form, field, &findings) {
+            log::js_error("announcing a message", &e);
         }
     });
 }
@@ -189,14 +259,23 @@ fn refresh_after_press(id: u32) {
     }
 }
 
-/// Re-checks a form once the partner pauses typing.
-fn refresh_soon(id: u32) {
-    let timer = Timeout::new(TYPING_DEBOUNCE_MS, move || refresh(id));
-    FORMS.with(|forms| {
-        if let Some(f) = forms.borrow_mut().iter_mut().find(|f| f.id == id) {
-            f.pending = Some(timer);
-        }
+/// The partner typed in `field`: what no longer applies goes at once, the checklist
+/// follows; anything new waits until a pause (or until the partner leaves the field).
+fn typed(id: u32, field: allot_core::FieldId) {
+    let pause = Timeout::new(TYPING_PAUSE_MS, move || {
+        with_form(id, |f| {
+            if f.typing == Some(field) {
+                f.typing = None;
+            }
+            f.pause = None;
+        });
+        refresh(id);
     });
+    with_form(id, |f| {
+        f.typing = Some(field);
+        f.pause = Some(pause);
+    });
+    refresh(id);
 }
 
 /// The form an element belongs to (a field, Allot's acknowledgment, or anything inside
@@ -222,8 +301,12 @@ fn listen() {
         return;
     };
     add(&doc, "input", true, |ev| {
-        if let Some((id, Some(_))) = dom::event_element(&ev).and_then(|el| form_of(&el)) {
-            refresh_soon(id);
+        if let Some((id, Some(field))) = dom::event_element(&ev).and_then(|el| form_of(&el)) {
+            if field.is_checkbox() {
+                refresh(id);
+            } else {
+                typed(id, field);
+            }
         }
     });
     add(&doc, "change", true, |ev| {
@@ -233,12 +316,7 @@ fn listen() {
     });
     add(&doc, "focusout", true, |ev| {
         if let Some((id, Some(field))) = dom::event_element(&ev).and_then(|el| form_of(&el)) {
-            FORMS.with(|forms| {
-                if let Some(f) = forms.borrow_mut().iter_mut().find(|f| f.id == id) {
-                    f.touched.insert(field);
-                }
-            });
-            refresh(id);
+            left(id, field);
         }
     });
     add(&win, "click", true, gate::on_click);
@@ -246,15 +324,9 @@ fn listen() {
     add(&win, "submit", true, gate::on_submit);
 }
 
-/// Adds a listener that lives as long as the page.
+/// Adds a guarded listener that lives as long as the page.
 fn add(target: &web_sys::EventTarget, kind: &str, capture: bool, f: fn(Event)) {
-    let cb = Closure::<dyn Fn(Event)>::new(f);
-    if let Err(e) =
-        target.add_event_listener_with_callback_and_bool(kind, cb.as_ref().unchecked_ref(), capture)
-    {
-        log::js_error("listening", &e);
-    }
-    cb.forget();
+    crate::guard::listen(target, kind, capture, f);
 }
 
 /// One observer for the whole page: forms inserted later (dialogs) and re-rendered
@@ -282,7 +354,7 @@ fn observe() {
             SCAN_TIMER.with(|t| *t.borrow_mut() = Some(timer));
         }
     });
-    let observer = match MutationObserver::new(cb.as_ref().unchecked_ref()) {
+    let observer = match MutationObserver::new(&crate::guard::guarded(cb.as_ref())) {
         Ok(o) => o,
         Err(e) => {
             log::js_error("watching the page", &e);

@@ -1,29 +1,67 @@
-//! Shows findings beside their fields per the DOM contract: a message box after each
-//! field, messages with code and severity, ids joined to the field's aria-describedby,
-//! aria-invalid while the field has an error, and one-click suggestion buttons.
+//! Shows findings beside their fields per the DOM contract, one message per field (see
+//! `allot_core::voice`): a message box placed so the label stays beside its field, the
+//! message's id joined to the field's aria-describedby, aria-invalid while the field
+//! shows an error. Only what changed is written to the page.
 
 use super::form::FormState;
-use crate::dom::{make, make_text};
-use allot_core::{FieldId, Finding, Severity};
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlInputElement, Node};
+use super::message::{self, Look};
+use super::place;
+use crate::dom::make;
+use allot_core::password::checklist;
+use allot_core::{voice, FieldId, Finding, Severity};
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element};
 
 /// Marks aria-invalid values Allot set, so it only ever removes its own.
 const INVALID_MARK: &str = "data-allot-invalid";
 
-/// Renders every field's findings. Messages that did not change are left in place, so
-/// a suggestion button under the pointer is never swapped out mid-click.
-pub fn render(doc: &Document, form: &mut FormState, findings: &[Finding]) -> Result<(), JsValue> {
+/// Renders every field's one message. A message that did not change is left in place,
+/// so a suggestion button under the pointer is never swapped out mid-click.
+pub fn render(
+    doc: &Document,
+    form: &mut FormState,
+    findings: &[Finding],
+    folded: &[String],
+) -> Result<(), JsValue> {
+    let mut shown = Vec::new();
     for (field, el) in form.fields.clone() {
-        let mine: Vec<&Finding> = findings.iter().filter(|f| f.field == field).collect();
+        let mine = voice::of_field(findings, field);
+        let typing = form.typing == Some(field);
+        let pick = voice::settle(form.shown(field), &mine, typing);
+        let Some(f) = pick else {
+            drop_box(form, field);
+            describe(form.id, &el, None, false)?;
+            continue;
+        };
+        let checks;
+        let look = if voice::is_password_rule(&f.code) {
+            let password = form.element(FieldId::Password).map(super::form::value);
+            checks = checklist(password.as_deref().unwrap_or_default());
+            Look::Checklist {
+                checks: &checks,
+                spoken: !typing,
+            }
+        } else if voice::is_standing(&f.code) {
+            if folded.contains(&f.code) {
+                Look::Folded
+            } else {
+                Look::Standing
+            }
+        } else {
+            Look::Plain
+        };
         let boxed = message_box(doc, form, field, &el)?;
-        reconcile(doc, form.id, &boxed, &mine)?;
-        describe(form.id, &el, &boxed, &mine)?;
+        let id = message_id(form.id, f);
+        show(doc, &boxed, &id, f, &look)?;
+        let invalid = f.severity == Severity::Error && !typing;
+        describe(form.id, &el, Some(&id), invalid)?;
+        shown.push((field, f.code.clone()));
     }
+    form.shown = shown;
     Ok(())
 }
 
-/// The field's message box, made (and placed after the field) when first needed.
+/// The field's message box, made (and placed) when first needed.
 fn message_box(
     doc: &Document,
     form: &mut FormState,
@@ -40,45 +78,24 @@ fn message_box(
     form.boxes.retain(|(f, _)| *f != field);
     let boxed = make(doc, "div", "allot-msgs")?;
     boxed.set_attribute("data-allot-for", field.as_str())?;
-    boxed.set_attribute("aria-live", "polite")?;
-    let anchor = anchor_after(el);
-    if let Some(parent) = anchor.parent_node() {
-        parent.insert_before(&boxed, anchor.next_sibling().as_ref())?;
-    }
+    place::place(doc, el, &boxed)?;
     form.boxes.push((field, boxed.clone()));
     Ok(boxed)
 }
 
-/// Where a field's messages go: right after it, or after a checkbox's own text.
-fn anchor_after(el: &Element) -> Node {
-    let is_checkbox = el
-        .dyn_ref::<HtmlInputElement>()
-        .map(|i| i.type_() == "checkbox")
-        .unwrap_or(false);
-    let node: Node = el.clone().into();
-    if is_checkbox {
-        let mut last = node.clone();
-        let mut next = node.next_sibling();
-        while let Some(n) = next {
-            let is_text = n.node_type() == Node::TEXT_NODE;
-            let is_label = n
-                .dyn_ref::<Element>()
-                .map(|e| {
-                    matches!(
-                        e.tag_name().to_ascii_lowercase().as_str(),
-                        "label" | "span" | "small" | "b"
-                    )
-                })
-                .unwrap_or(false);
-            if !(is_text || is_label) {
-                break;
-            }
-            last = n.clone();
-            next = n.next_sibling();
-        }
-        return last;
+/// Takes a field's box off the page when it has nothing to say (an empty row of Allot's
+/// would still take room in the page's table).
+fn drop_box(form: &mut FormState, field: FieldId) {
+    let gone: Vec<Element> = form
+        .boxes
+        .iter()
+        .filter(|(f, _)| *f == field)
+        .map(|(_, b)| b.clone())
+        .collect();
+    form.boxes.retain(|(f, _)| *f != field);
+    for b in gone {
+        place::remove(&b);
     }
-    node
 }
 
 /// The id of a finding's message element.
@@ -90,117 +107,61 @@ pub fn message_id(form_id: u32, f: &Finding) -> String {
     )
 }
 
-/// What makes two renderings of a message the same.
-fn signature(f: &Finding) -> String {
-    format!(
-        "{}|{}|{}",
-        f.severity.as_str(),
-        f.message,
-        f.suggestions.join("|")
-    )
-}
-
-fn reconcile(
+/// Puts the one message in the box, unless the same message is there already.
+fn show(
     doc: &Document,
-    form_id: u32,
     boxed: &Element,
-    mine: &[&Finding],
+    id: &str,
+    f: &Finding,
+    look: &Look,
 ) -> Result<(), JsValue> {
-    let wanted: Vec<String> = mine.iter().map(|f| message_id(form_id, f)).collect();
-    let kids = boxed.children();
-    let mut stale = Vec::new();
-    for i in 0..kids.length() {
-        if let Some(k) = kids.item(i) {
-            let keep = wanted.contains(&k.id())
-                && mine.iter().any(|f| {
-                    message_id(form_id, f) == k.id()
-                        && k.get_attribute("data-allot-sig").as_deref() == Some(&signature(f))
-                });
-            if !keep {
-                stale.push(k);
-            }
+    let sig = message::signature(f, look);
+    let current = boxed.first_element_child();
+    if let Some(c) = &current {
+        if c.id() == id && c.get_attribute("data-allot-sig").as_deref() == Some(sig.as_str()) {
+            return Ok(());
         }
     }
-    for k in stale {
-        k.remove();
-    }
-    let mut prev: Option<Element> = None;
-    for f in mine {
-        let id = message_id(form_id, f);
-        let existing = boxed.query_selector(&format!("#{id}")).ok().flatten();
-        let el = match existing {
-            Some(e) => e,
-            None => {
-                let e = message(doc, &id, f)?;
-                let after = match &prev {
-                    Some(p) => p.next_sibling(),
-                    None => boxed.first_child(),
-                };
-                boxed.insert_before(&e, after.as_ref())?;
-                e
-            }
-        };
-        prev = Some(el);
+    let fresh = message::build(doc, id, f, look)?;
+    match current {
+        Some(c) => c.replace_with_with_node_1(&fresh)?,
+        None => {
+            boxed.append_child(&fresh)?;
+        }
     }
     Ok(())
 }
 
-/// One message element: hidden severity prefix, the text, the suggestion buttons.
-fn message(doc: &Document, id: &str, f: &Finding) -> Result<Element, JsValue> {
-    let el = make(
-        doc,
-        "div",
-        &format!("allot-msg allot-{}", f.severity.as_str()),
-    )?;
-    el.set_id(id);
-    el.set_attribute("data-allot-code", &f.code)?;
-    el.set_attribute("data-allot-severity", f.severity.as_str())?;
-    el.set_attribute("data-allot-sig", &signature(f))?;
-    let prefix = match f.severity {
-        Severity::Error => "Error: ",
-        Severity::Warning => "Warning: ",
-        Severity::Info => "Note: ",
-    };
-    el.append_child(&web_sys::Node::from(make_text(
-        doc, "span", "allot-vh", prefix,
-    )?))?;
-    el.append_child(&web_sys::Node::from(make_text(
-        doc,
-        "span",
-        "allot-text",
-        &f.message,
-    )?))?;
-    for s in &f.suggestions {
-        let b = make_text(doc, "button", "allot-suggest", &format!("Use {s}"))?;
-        b.set_attribute("type", "button")?;
-        b.set_attribute("data-allot-suggest", s)?;
-        el.append_child(&b)?;
-    }
-    Ok(el)
-}
-
-/// Joins the message ids to aria-describedby (keeping the page's own ids) and sets
-/// aria-invalid while the field has an error.
-fn describe(form_id: u32, el: &Element, boxed: &Element, mine: &[&Finding]) -> Result<(), JsValue> {
-    let _ = boxed;
+/// Joins the message id to aria-describedby (keeping the page's own ids) and sets
+/// aria-invalid while the field shows an error; writes only what changed.
+pub fn describe(
+    form_id: u32,
+    el: &Element,
+    message: Option<&str>,
+    invalid: bool,
+) -> Result<(), JsValue> {
     let prefix = format!("allot-f{form_id}-");
-    let mut ids: Vec<String> = el
-        .get_attribute("aria-describedby")
+    let before = el.get_attribute("aria-describedby");
+    let mut ids: Vec<&str> = before
+        .as_deref()
         .unwrap_or_default()
         .split_whitespace()
         .filter(|id| !id.starts_with(&prefix))
-        .map(str::to_string)
         .collect();
-    ids.extend(mine.iter().map(|f| message_id(form_id, f)));
-    if ids.is_empty() {
-        el.remove_attribute("aria-describedby")?;
-    } else {
-        el.set_attribute("aria-describedby", &ids.join(" "))?;
+    ids.extend(message);
+    let after = ids.join(" ");
+    if before.as_deref().unwrap_or_default() != after {
+        if after.is_empty() {
+            el.remove_attribute("aria-describedby")?;
+        } else {
+            el.set_attribute("aria-describedby", &after)?;
+        }
     }
-    let has_error = mine.iter().any(|f| f.severity == Severity::Error);
-    if has_error {
-        el.set_attribute("aria-invalid", "true")?;
-        el.set_attribute(INVALID_MARK, "")?;
+    if invalid {
+        if !el.has_attribute(INVALID_MARK) {
+            el.set_attribute("aria-invalid", "true")?;
+            el.set_attribute(INVALID_MARK, "")?;
+        }
     } else if el.has_attribute(INVALID_MARK) {
         el.remove_attribute("aria-invalid")?;
         el.remove_attribute(INVALID_MARK)?;
@@ -210,6 +171,6 @@ fn describe(form_id: u32, el: &Element, boxed: &Element, mine: &[&Finding]) -> R
 
 /// Takes Allot's marks off a field (when its form leaves the page or is dropped).
 pub fn unmark(form_id: u32, el: &Element) {
-    let _ = describe(form_id, el, el, &[]);
+    let _ = describe(form_id, el, None, false);
     let _ = el.remove_attribute("data-allot-field");
 }

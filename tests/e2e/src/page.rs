@@ -38,7 +38,10 @@ pub struct Message {
 /// Reads a field's messages the way assistive technology does: the ids in its
 /// aria-describedby, each an element carrying data-allot-code.
 const READ_MESSAGES: &str = r#"
-const field = document.querySelector(`[data-allot-field="${arguments[0]}"]`);
+// "ultrasafe_ack" is Allot's own UltraSafe acknowledgment, which carries its error.
+const field = arguments[0] === 'ultrasafe_ack'
+  ? document.querySelector('[data-allot-ultrasafe-ack]')
+  : document.querySelector(`[data-allot-field="${arguments[0]}"]`);
 if (!field) return null;
 const ids = (field.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
 return ids.map(id => document.getElementById(id)).filter(m => m && m.dataset.allotCode).map(m => ({
@@ -180,7 +183,10 @@ impl Page {
     pub async fn click_suggestion(&self, id: &str, value: &str) -> Result<()> {
         let msg = self
             .js(
-                r#"const field = document.querySelector(`[data-allot-field="${arguments[0]}"]`);
+                r#"// "ultrasafe_ack" is Allot's own UltraSafe acknowledgment, which carries its error.
+const field = arguments[0] === 'ultrasafe_ack'
+  ? document.querySelector('[data-allot-ultrasafe-ack]')
+  : document.querySelector(`[data-allot-field="${arguments[0]}"]`);
                 const ids = ((field && field.getAttribute('aria-describedby')) || '').split(/\s+/).filter(Boolean);
                 const m = ids.map(i => document.getElementById(i))
                   .find(m => m && [...m.querySelectorAll('[data-allot-suggest]')].some(b => b.dataset.allotSuggest === arguments[1]));
@@ -320,7 +326,9 @@ impl Page {
             .js(
                 r#"const s = document.querySelector('[data-allot-summary]');
                 if (!s) return null;
+                const o = s.querySelector('[data-allot-override]');
                 return { focused: document.activeElement === s, role: s.getAttribute('role'),
+                  override_text: o ? o.textContent : null,
                   links: [...s.querySelectorAll('a')].map(a => ({ text: a.textContent, field: a.dataset.allotSummaryLink, code: a.dataset.allotCode })),
                   override: !!s.querySelector('[data-allot-override]') };"#,
                 vec![],

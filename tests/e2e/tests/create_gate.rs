@@ -54,9 +54,9 @@ async fn create_is_held_back_with_a_focused_summary_whose_links_focus_fields() -
 
     p.click_create().await?;
     let s = wait_summary(p).await?;
-    assert_eq!(s["role"], "alert");
     assert_eq!(s["focused"], true, "the summary takes focus");
     assert_eq!(s["override"], true, "the summary offers Create anyway");
+    assert_eq!(s["override_text"], "Create with 1 problem");
     assert_eq!(
         summary_codes(&s),
         [("quota_gb".to_string(), "quota.not_a_tier".to_string())]
@@ -182,12 +182,6 @@ async fn ultrasafe_needs_the_acknowledgment() -> anyhow::Result<()> {
             .severity,
         "warning"
     );
-    assert_eq!(
-        p.wait_code("ultrasafe", "ultrasafe.no_recovery")
-            .await?
-            .severity,
-        "warning"
-    );
     p.wait_for("the acknowledgment", || async {
         Ok(p.count("[data-allot-ultrasafe-ack]").await? == 1)
     })
@@ -205,21 +199,40 @@ async fn ultrasafe_needs_the_acknowledgment() -> anyhow::Result<()> {
     assert_eq!(
         summary_codes(&s),
         [(
-            "ultrasafe".to_string(),
+            "ultrasafe_ack".to_string(),
             "ultrasafe.ack_required".to_string()
         )]
     );
+    // The acknowledgment carries its error; the summary has no override for it.
+    assert_eq!(s["override"], false, "UltraSafe is never overridden");
     assert_eq!(
-        p.wait_code("ultrasafe", "ultrasafe.ack_required")
+        p.wait_code("ultrasafe_ack", "ultrasafe.ack_required")
             .await?
             .severity,
         "error"
     );
+    let invalid = p
+        .js(
+            "return document.querySelector('[data-allot-ultrasafe-ack]').getAttribute('aria-invalid');",
+            vec![],
+        )
+        .await?;
+    assert_eq!(invalid, "true");
+    // Its summary link lands on the acknowledgment, not on Is Ultrasafe.
+    p.click_css(r#"[data-allot-summary] [data-allot-summary-link="ultrasafe_ack"]"#)
+        .await?;
+    let on_ack = p
+        .js(
+            "return document.activeElement && document.activeElement.hasAttribute('data-allot-ultrasafe-ack');",
+            vec![],
+        )
+        .await?;
+    assert_eq!(on_ack, true, "the summary link focuses the acknowledgment");
     assert!(create_is_enabled(p).await?, "the page's Create handler ran");
     assert_eq!(h.replica.snapshot().create_posts, 0);
 
     p.click_css("[data-allot-ultrasafe-ack]").await?;
-    p.wait_no_code("ultrasafe", "ultrasafe.ack_required")
+    p.wait_no_code("ultrasafe_ack", "ultrasafe.ack_required")
         .await?;
     p.click_create().await?;
     p.wait_text("Company HighTech was created.").await?;

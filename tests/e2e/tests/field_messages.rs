@@ -14,6 +14,31 @@ async fn codes_of(page: &Page, field: &str, severity: &str) -> anyhow::Result<Ve
         .collect())
 }
 
+/// The password checklist's lines: each rule's code and whether it is met.
+async fn checklist(p: &Page) -> anyhow::Result<Vec<(String, bool)>> {
+    let v = p
+        .js(
+            r#"const f = document.querySelector('[data-allot-field="password"]');
+            const ids = (f.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+            const m = ids.map(id => document.getElementById(id)).find(m => m && m.dataset.allotCode);
+            return m ? [...m.querySelectorAll('[data-allot-rule]')].map(li => [li.dataset.allotRule, li.dataset.allotMet === 'true']) : [];"#,
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(v)?)
+}
+
+/// Whether a field is marked aria-invalid.
+async fn invalid(p: &Page, field: &str) -> anyhow::Result<bool> {
+    let v = p
+        .js(
+            "return document.querySelector(`[data-allot-field=\"${arguments[0]}\"]`).getAttribute('aria-invalid') === 'true';",
+            vec![serde_json::json!(field)],
+        )
+        .await?;
+    Ok(v == true)
+}
+
 fn assert_severity(m: &Message, severity: &str) {
     assert_eq!(
         m.severity, severity,
@@ -109,21 +134,38 @@ async fn password_rules_and_confirmation() -> anyhow::Result<()> {
     let p = &h.page;
     p.open_create_company().await?;
 
+    // One live checklist under Password, counted as one message: the rule the password
+    // misses first is its code; every rule is a line, ticked once met.
     p.type_in("password", "abc").await?;
     p.wait_code("password", "password.length").await?;
-    let errors = codes_of(p, "password", "error").await?;
-    for code in [
-        "password.length",
-        "password.needs_digit",
-        "password.needs_upper",
-        "password.needs_symbol",
-    ] {
-        assert!(
-            errors.contains(&code.to_string()),
-            "abc should show {code}: {errors:?}"
-        );
-    }
-    assert_severity(&p.wait_code("password", "password.run").await?, "warning");
+    // While typing it is a neutral checklist, not an error: the field is not invalid.
+    assert_eq!(invalid(p, "password").await?, false);
+    assert_eq!(
+        p.codes("password").await?,
+        ["password.length"],
+        "one message"
+    );
+    let rules = checklist(p).await?;
+    assert_eq!(
+        rules,
+        [
+            ("password.length", false),
+            ("password.needs_digit", false),
+            ("password.needs_upper", false),
+            ("password.needs_lower", true),
+            ("password.needs_symbol", false),
+            ("password.characters", true),
+            ("password.run", false),
+            ("password.common_word", true),
+        ]
+        .map(|(c, met)| (c.to_string(), met))
+    );
+    p.tab().await?;
+    p.wait_for("the password marked invalid once left", || async {
+        invalid(p, "password").await
+    })
+    .await?;
+    assert_severity(&p.wait_code("password", "password.length").await?, "error");
 
     p.retype("password", "Hi tech#2024").await?;
     assert_severity(
@@ -137,6 +179,13 @@ async fn password_rules_and_confirmation() -> anyhow::Result<()> {
         "warning",
     );
     p.wait_no_code("password", "password.characters").await?;
+    let met: Vec<String> = checklist(p)
+        .await?
+        .into_iter()
+        .filter(|(_, met)| !met)
+        .map(|(c, _)| c)
+        .collect();
+    assert_eq!(met, ["password.common_word"]);
 
     p.retype("password", "Hightech#2024").await?;
     p.wait_no_code("password", "password.common_word").await?;

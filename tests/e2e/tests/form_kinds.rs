@@ -108,11 +108,10 @@ async fn create_backup_account_in_both_generations() -> Result<()> {
         expect(p, "account_size_gb", "quota.over_company_quota", "error").await?;
         p.tick("ultrasafe").await?;
         expect(p, "ultrasafe", "ultrasafe.irreversible", "warning").await?;
-        expect(p, "ultrasafe", "ultrasafe.no_recovery", "warning").await?;
 
         p.click_form_button("create-backup-account", &["Create"])
             .await?;
-        expect(p, "ultrasafe", "ultrasafe.ack_required", "error").await?;
+        expect(p, "ultrasafe_ack", "ultrasafe.ack_required", "error").await?;
         let codes = summary_codes(p).await?;
         for code in [
             "password.mismatch",
