@@ -1,5 +1,5 @@
 //! The boundary between the page and Allot: a listener Allot adds to the page runs
-//! inside the loader's guard (`allotGuard` in content.js), which catches whatever it
+//! inside the guard (`allotGuard` in static/guard.js, loaded before the module), which catches whatever it
 //! throws (a Rust panic is a trap), logs once without user data and from then on does
 //! nothing, so the page's own handlers keep working. Where no guard is defined (tests
 //! that load the module alone) the listener is used as it is.

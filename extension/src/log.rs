@@ -49,5 +49,8 @@ pub fn install_panic_hook() {
             &JsValue::from_str("allotStopped"),
             &JsValue::TRUE,
         );
+        if let Some(root) = crate::dom::document().and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("data-allot-stopped", "");
+        }
     }));
 }

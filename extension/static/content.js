@@ -2,24 +2,6 @@
 // lists pkg/allot.js (wasm-bindgen's no-modules glue, the global `wasm_bindgen`) before
 // this file. `ways` are tried in turn until one starts; if none does, the background is
 // told why (the toolbar badge and the popup say "Allot can't run on this page").
-// The boundary (see extension/src/guard.rs): each listener Allot adds to the page runs
-// through this guard. Whatever it throws (a Rust panic is a trap) is caught and logged
-// once, and Allot does nothing more on this page; the page's own handlers keep working.
-let allotGuardTripped = false;
-globalThis.allotGuard = (f) =>
-  function allotGuarded(...args) {
-    if (allotGuardTripped) return undefined;
-    try {
-      return f.apply(this, args);
-    } catch (e) {
-      allotGuardTripped = true;
-      // A panic has already said where it happened (never what the partner typed).
-      if (!globalThis.allotStopped) {
-        console.error(`allot: internal error (${(e && e.name) || "error"}); Allot has stopped on this page (the page is not affected)`);
-      }
-      return undefined;
-    }
-  };
 (async () => {
   const url = (path) => chrome.runtime.getURL(path);
   const ways = [

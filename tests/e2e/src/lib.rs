@@ -66,10 +66,23 @@ impl Harness {
         self.company(name).is_some()
     }
 
-    /// Ends the browser and the replica.
+    /// Ends the browser and the replica. Fails the test if Allot stopped on the page
+    /// after an internal error (its guard marks the page `data-allot-stopped`).
     pub async fn stop(self) {
+        let stopped = self
+            .page
+            .js(
+                "return !!document.documentElement && document.documentElement.hasAttribute('data-allot-stopped');",
+                vec![],
+            )
+            .await
+            .unwrap_or_default();
         self.page.close().await;
         self.replica.shutdown();
+        assert_ne!(
+            stopped, true,
+            "Allot stopped on the page after an internal error"
+        );
     }
 }
 
