@@ -5,6 +5,7 @@
 
 mod browser;
 pub mod fix;
+pub mod form_view;
 mod page;
 
 pub use browser::{chromium_extension_id, Browser, BrowserKind};

@@ -183,10 +183,7 @@ impl Page {
     pub async fn click_suggestion(&self, id: &str, value: &str) -> Result<()> {
         let msg = self
             .js(
-                r#"// "ultrasafe_ack" is Allot's own UltraSafe acknowledgment, which carries its error.
-const field = arguments[0] === 'ultrasafe_ack'
-  ? document.querySelector('[data-allot-ultrasafe-ack]')
-  : document.querySelector(`[data-allot-field="${arguments[0]}"]`);
+                r#"const field = document.querySelector(`[data-allot-field="${arguments[0]}"]`);
                 const ids = ((field && field.getAttribute('aria-describedby')) || '').split(/\s+/).filter(Boolean);
                 const m = ids.map(i => document.getElementById(i))
                   .find(m => m && [...m.querySelectorAll('[data-allot-suggest]')].some(b => b.dataset.allotSuggest === arguments[1]));
