@@ -3,7 +3,8 @@
 # wasm-bindgen-cli and wasm-opt in .tools/) and builds dist/chrome, dist/firefox and
 # their zips, Chromium's with a JS build of the same module for pages that refuse WASM. `./build.sh test` also installs the test browsers and tools (Chromium and
 # Firefox ESR from Debian, geckodriver and web-ext pinned in .tools/), lints dist/firefox
-# and runs every test, the end-to-end suite once per browser.
+# and runs every test, the end-to-end suite once per browser. `./build.sh shots` writes a
+# screenshot of every state Allot shows to target/shots/.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -289,8 +290,24 @@ run_tests() {
   return "$failed"
 }
 
+# PNGs of every state Allot shows, in both browsers, in target/shots/<browser>/ (for
+# review; nothing is asserted), and the typical-mistakes form's message count and height.
+run_shots() {
+  setup_test_tools
+  build
+  local browser dist
+  for browser in chromium firefox; do
+    dist=chrome
+    [ "$browser" = firefox ] && dist=firefox
+    say "screenshots in $(browser_version $browser)"
+    ALLOT_E2E_BROWSER=$browser ALLOT_DIST="$ROOT/dist/$dist" GECKODRIVER="$TOOLS/bin/geckodriver" \
+      cargo run -q -p allot-e2e --bin shots
+  done
+}
+
 case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
-  *) echo "usage: ./build.sh [test]" >&2; exit 2 ;;
+  shots) run_shots ;;
+  *) echo "usage: ./build.sh [test|shots]" >&2; exit 2 ;;
 esac

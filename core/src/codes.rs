@@ -205,7 +205,7 @@ pub const INFO: &[CodeInfo] = &[
         Warning,
         &[FieldId::Username],
         "Username looks like an email address (name@host.tld); the suggestion is made from the company name.",
-        "Username is an email address. Use a name tied to the company instead, such as the company's name: a username can never be used again, even after the company is cancelled. Email holds the admin contact's address.",
+        "Username is an email address. Use a name tied to the company instead: a username can never be used again, even after the company is cancelled.",
     ),
     info(
         USERNAME_LENGTH,
@@ -323,8 +323,8 @@ pub const INFO: &[CodeInfo] = &[
         ULTRASAFE_SECRET_UNUSED,
         Info,
         SECRET_FIELDS,
-        "Is Ultrasafe is ticked: one finding on each secret field on the page (they are not required then).",
-        "UltraSafe accounts have no secret question, so {label} is not needed.",
+        "Is Ultrasafe is ticked: one finding, on Secret Question (or on Secret Answer when the page has no Secret Question); neither is required then.",
+        crate::ultrasafe::SECRET_UNUSED,
     ),
     info(
         ULTRASAFE_HIPAA,

@@ -230,7 +230,8 @@ pub fn check_form(snapshot: &FormSnapshot, options: &Options) -> Vec<Finding> {
         ));
     }
     if let Some(answer) = &s.secret_answer {
-        if ultrasafe_on {
+        // Said once, on the first secret field on the page.
+        if ultrasafe_on && s.secret_question.is_none() {
             out.push(ultrasafe::secret_unused(FieldId::SecretAnswer));
         }
         out.extend(secret::check_answer(

@@ -161,37 +161,37 @@ pub fn checklist(password: &str) -> Vec<Check> {
         ),
         (
             codes::PASSWORD_NEEDS_DIGIT,
-            "a digit (0 to 9)",
+            "a digit",
             has(char::is_ascii_digit),
         ),
         (
             codes::PASSWORD_NEEDS_UPPER,
-            "a capital letter (A to Z)",
+            "a capital letter",
             has(char::is_ascii_uppercase),
         ),
         (
             codes::PASSWORD_NEEDS_LOWER,
-            "a lower-case letter (a to z)",
+            "a lower-case letter",
             has(char::is_ascii_lowercase),
         ),
         (
             codes::PASSWORD_NEEDS_SYMBOL,
-            "one of these symbols: ( ) ! @ # $ % \\ ^ & *",
+            "a symbol: ( ) ! @ # $ % \\ ^ & *",
             has(|c| is_symbol(*c)),
         ),
         (
             codes::PASSWORD_CHARACTERS,
-            "nothing else (no spaces, no other symbols)",
+            "nothing else (no spaces)",
             password.chars().all(is_allowed_char),
         ),
         (
             codes::PASSWORD_RUN,
-            "no 3 characters in a row that repeat or follow in order (111, abc, 321)",
+            "no run such as 111, abc or 321",
             !has_run(password),
         ),
         (
             codes::PASSWORD_COMMON_WORD,
-            "no common word or keyboard pattern (pass, qwe, admin ...)",
+            "no common word (pass, qwe, admin ...)",
             !has_common_word(password),
         ),
     ]

@@ -47,18 +47,15 @@ pub fn check_ultrasafe(checked: Option<bool>, create_attempted: bool, ack: bool)
     }
 }
 
-/// The note on a secret field when UltraSafe is on: the account will have no secret
-/// question, so the field is not needed.
+/// The note on the first secret field on the page when UltraSafe is on: the account
+/// will have no secret question, so neither secret field is needed.
 pub fn secret_unused(field: FieldId) -> Finding {
-    Finding::info(
-        field,
-        codes::ULTRASAFE_SECRET_UNUSED,
-        format!(
-            "UltraSafe accounts have no secret question, so {} is not needed.",
-            field.label()
-        ),
-    )
+    Finding::info(field, codes::ULTRASAFE_SECRET_UNUSED, SECRET_UNUSED)
 }
+
+/// What [`secret_unused`] says.
+pub const SECRET_UNUSED: &str =
+    "UltraSafe accounts have no secret question, so Secret Question and Secret Answer are not needed.";
 
 #[cfg(test)]
 mod tests {

@@ -130,7 +130,7 @@ pub fn check_username(text: &str, company_name: Option<&str>, may_require: bool)
             Finding::warning(
                 field,
                 codes::USERNAME_EMAIL_STYLE,
-                "Username is an email address. Use a name tied to the company instead, such as the company's name: a username can never be used again, even after the company is cancelled. Email holds the admin contact's address.",
+                "Username is an email address. Use a name tied to the company instead: a username can never be used again, even after the company is cancelled.",
             )
             .with_suggestions(suggestion),
         );

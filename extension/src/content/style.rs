@@ -12,7 +12,7 @@ const CSS: &str = r#"
 .allot-tag.allot-tag { all: initial; font: inherit; font-weight: bold; color: inherit; }
 .allot-icon.allot-icon { all: initial; font: inherit; color: inherit; }
 .allot-msg.allot-pending { border-left-color: #505a5f; background: #f3f2f1; color: #0b0c0c; font-weight: normal; }
-.allot-checklist.allot-checklist { all: initial; display: block; margin: 2px 0 0; padding: 0; list-style: none; }
+.allot-checklist.allot-checklist { all: initial; display: grid; grid-template-columns: repeat(2, max-content); column-gap: 14px; margin: 2px 0 0; padding: 0; list-style: none; }
 .allot-checklist.allot-checklist li { all: initial; display: block; font: 12px/1.4 Arial, Helvetica, sans-serif; color: #0b0c0c; font-weight: normal; }
 .allot-checklist.allot-checklist li.allot-met { color: #00703c; }
 .allot-checklist.allot-checklist .allot-mark { all: initial; display: inline-block; width: 1.3em; font: inherit; color: inherit; }
