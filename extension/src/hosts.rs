@@ -130,7 +130,7 @@ async fn add(host: &str) -> Result<(), JsValue> {
         id: script_id(host),
         matches: vec![pattern(host)],
         js: SCRIPTS.to_vec(),
-        run_at: "document_idle",
+        run_at: "document_start",
         all_frames: true,
         persist_across_sessions: true,
     };

@@ -4,6 +4,15 @@
 // told why (the toolbar badge and the popup say "Allot can't run on this page").
 (async () => {
   const url = (path) => chrome.runtime.getURL(path);
+  // The manifest runs this at document_start: the module is fetched and compiled while
+  // the page parses, and Allot starts as soon as the document is parsed.
+  const parsed = new Promise((resolve) => {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", resolve, { once: true });
+    } else {
+      resolve();
+    }
+  });
   const ways = [
     async function wasm() {
       await wasm_bindgen({ module_or_path: url("pkg/allot_bg.wasm") });
@@ -26,6 +35,7 @@
   for (const way of ways) {
     try {
       const m = await way();
+      await parsed;
       m.start_content();
       return;
     } catch (e) {

@@ -28,8 +28,9 @@ use web_sys::{Element, Event, MutationObserver, MutationObserverInit, MutationRe
 const TYPING_PAUSE_MS: u32 = 1000;
 /// Where the standing notes the partner folded away are remembered (their codes).
 pub const FOLDED_KEY: &str = "allot.folded_notes";
-/// Milliseconds of quiet page changes before looking for new forms.
-const SCAN_DEBOUNCE_MS: u32 = 120;
+/// Milliseconds (about one frame) over which the page's changes are gathered into one
+/// look for new forms: a dialog is annotated right after it is inserted.
+const SCAN_COALESCE_MS: u32 = 16;
 
 thread_local! {
     static FORMS: RefCell<Vec<FormState>> = const { RefCell::new(Vec::new()) };
@@ -37,7 +38,8 @@ thread_local! {
     /// The standing notes folded away (codes), on every form.
     static FOLDED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
-    static SCAN_TIMER: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+    /// A look for new forms is due (one, however many changes come before it).
+    static SCAN_DUE: Cell<bool> = const { Cell::new(false) };
     /// Forms whose update waits for the end of a press.
     static WAITING: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
     /// Who hears of a Create Allot let through (the allocation fix).
@@ -330,7 +332,7 @@ fn add(target: &web_sys::EventTarget, kind: &str, capture: bool, f: fn(Event)) {
 }
 
 /// One observer for the whole page: forms inserted later (dialogs) and re-rendered
-/// forms are found after a short quiet time; Allot's own changes are ignored.
+/// forms are found within a frame of their insertion; Allot's own changes are ignored.
 fn observe() {
     let Some(doc) = dom::document() else {
         return;
@@ -350,8 +352,13 @@ fn observe() {
             foreign(&added) || foreign(&removed)
         });
         if relevant {
-            let timer = Timeout::new(SCAN_DEBOUNCE_MS, scan);
-            SCAN_TIMER.with(|t| *t.borrow_mut() = Some(timer));
+            if !SCAN_DUE.with(|d| d.replace(true)) {
+                Timeout::new(SCAN_COALESCE_MS, || {
+                    SCAN_DUE.with(|d| d.set(false));
+                    scan();
+                })
+                .forget();
+            }
         }
     });
     let observer = match MutationObserver::new(&crate::guard::guarded(cb.as_ref())) {
