@@ -351,14 +351,12 @@ fn observe() {
             };
             foreign(&added) || foreign(&removed)
         });
-        if relevant {
-            if !SCAN_DUE.with(|d| d.replace(true)) {
-                Timeout::new(SCAN_COALESCE_MS, || {
-                    SCAN_DUE.with(|d| d.set(false));
-                    scan();
-                })
-                .forget();
-            }
+        if relevant && !SCAN_DUE.with(|d| d.replace(true)) {
+            Timeout::new(SCAN_COALESCE_MS, || {
+                SCAN_DUE.with(|d| d.set(false));
+                scan();
+            })
+            .forget();
         }
     });
     let observer = match MutationObserver::new(&crate::guard::guarded(cb.as_ref())) {
