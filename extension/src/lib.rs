@@ -14,10 +14,17 @@ mod popup;
 
 use wasm_bindgen::prelude::*;
 
+/// What every entry point sets up first: the panic hook, and the browser's Unicode
+/// NFKC for the core's name comparisons (instead of carrying the tables in the module).
+fn set_up() {
+    log::install_panic_hook();
+    allot_core::resize::set_nfkc(|text| js_sys::JsString::from(text).normalize("NFKC").into());
+}
+
 /// Starts the content script on a dashboard page.
 #[wasm_bindgen]
 pub fn start_content() {
-    log::install_panic_hook();
+    set_up();
     content::start(fix::on_create_sent);
     // The fix drives the whole tab: it runs in the top frame only. Forms in frames
     // (dialogs some dashboards open in a same-origin iframe) are checked and gated there,
@@ -30,13 +37,13 @@ pub fn start_content() {
 /// Starts the toolbar popup.
 #[wasm_bindgen]
 pub fn start_popup() {
-    log::install_panic_hook();
+    set_up();
     popup::start();
 }
 
 /// Starts the options page.
 #[wasm_bindgen]
 pub fn start_options() {
-    log::install_panic_hook();
+    set_up();
     options_page::start();
 }
