@@ -2,9 +2,9 @@
 # Allot's one build script. `./build.sh` sets up a fresh machine (wasm32 target, pinned
 # wasm-bindgen-cli and wasm-opt in .tools/) and builds dist/chrome, dist/firefox and
 # their zips, Chromium's with a JS build of the same module for pages that refuse WASM. `./build.sh test` also installs the test browsers and tools (Chromium and
-# Firefox ESR from Debian, geckodriver and web-ext pinned in .tools/), lints dist/firefox
-# and runs every test, the end-to-end suite once per browser. `./build.sh shots` writes a
-# screenshot of every state Allot shows to target/shots/.
+# Firefox ESR from Debian, geckodriver, web-ext and axe-core pinned in .tools/), lints
+# dist/firefox and runs every test, the end-to-end suite once per browser. `./build.sh
+# shots` writes a screenshot of every state Allot shows to target/shots/.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -12,6 +12,7 @@ TOOLS="$ROOT/.tools"
 BINARYEN_VERSION=132.0.0
 GECKODRIVER_VERSION=0.37.1
 WEB_EXT_VERSION=10.7.0
+AXE_CORE_VERSION=4.14.1
 # The WASM features Rust emits for wasm32 today, named one by one: --all-features would
 # let wasm-opt use proposals (compact imports) that Chromium 156 does not accept.
 WASM_FEATURES="--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue --enable-reference-types --enable-call-indirect-overlong"
@@ -65,6 +66,12 @@ setup_test_tools() {
     say "installing web-ext $WEB_EXT_VERSION (npm) into .tools"
     mkdir -p "$TOOLS"
     npm install --silent --no-audit --no-fund --prefix "$TOOLS" "web-ext@$WEB_EXT_VERSION"
+  fi
+  # axe-core's axe.min.js, which the end-to-end tests inject into pages (tests/e2e/src/axe.rs).
+  if [ "$(node -p "require('$TOOLS/node_modules/axe-core/package.json').version" 2>/dev/null)" != "$AXE_CORE_VERSION" ]; then
+    say "installing axe-core $AXE_CORE_VERSION (npm) into .tools"
+    mkdir -p "$TOOLS"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS" "axe-core@$AXE_CORE_VERSION"
   fi
 }
 

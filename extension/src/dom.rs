@@ -235,3 +235,18 @@ fn watch_pointer() {
     down.forget();
     up.forget();
 }
+
+/// Calls `f` on each click on `el` (a key press on a button is one), for the page's life.
+pub fn on_click(el: &Element, f: impl Fn() + 'static) -> Result<(), JsValue> {
+    let cb = Closure::<dyn Fn()>::new(f);
+    el.add_event_listener_with_callback("click", cb.as_ref().unchecked_ref())?;
+    cb.forget();
+    Ok(())
+}
+
+/// Puts `text` in the first element matching `selector` (an extension page's status line).
+pub fn say_in(selector: &str, text: &str) {
+    if let Some(Ok(Some(line))) = document().map(|d| d.query_selector(selector)) {
+        line.set_text_content(Some(text));
+    }
+}

@@ -1,7 +1,8 @@
 //! The options page: the partner's 50 GB steps setting, the rule groups they can switch
 //! off (kept in extension storage under `allot.options`), and their own dashboard
-//! addresses. What the organization set by policy shows as "Set by your organization",
-//! and cannot be changed here.
+//! addresses, in fieldsets; each check says what switching it off does. What the
+//! organization set by policy shows as "Set by your organization", and cannot be changed
+//! here.
 
 use crate::browser::{self, OPTIONS_KEY};
 use crate::dom::{self, append_text};
@@ -41,15 +42,18 @@ fn render(own: &Options, managed: &Managed, added: &[String]) -> Result<(), JsVa
     root.set_text_content(None);
     let effective = managed.apply(own);
 
-    let sizes = fieldset(&doc, &root, "Storage sizes")?;
-    let half = checkbox(
+    let sizes = fieldset(&doc, &root, "Your distributor")?;
+    checkbox(
         &doc,
-        "pax8_half_steps",
-        "My distributor has enabled 50 GB steps for me (150, 250, 350 GB ...). When this is off, Allot warns that those sizes need a support ticket.",
+        &sizes,
+        Check {
+            key: "pax8_half_steps",
+            label: "My distributor has enabled 50 GB steps (150, 250, 350 GB ...)",
+            hint: "Off: Allot warns that 150, 250, 350 GB ... need a support ticket with your distributor (Pax8, for example). On: Allot takes them as valid sizes.",
+        },
         effective.pax8_half_steps,
         managed.pax8_half_steps.is_some(),
     )?;
-    sizes.append_child(&half)?;
 
     let checks = fieldset(&doc, &root, "Checks")?;
     append_text(
@@ -60,14 +64,17 @@ fn render(own: &Options, managed: &Managed, added: &[String]) -> Result<(), JsVa
         "A check switched off shows no messages and never holds back Create.",
     )?;
     for group in RuleGroup::ALL {
-        let row = checkbox(
+        checkbox(
             &doc,
-            &format!("group.{}", group.as_str()),
-            group_label(group),
+            &checks,
+            Check {
+                key: &format!("group.{}", group.as_str()),
+                label: group_label(group),
+                hint: group_off(group),
+            },
             effective.enabled(group),
             managed.disabled_groups.is_some(),
         )?;
-        checks.append_child(&row)?;
     }
 
     let status = dom::make(&doc, "p", "status")?;
@@ -136,7 +143,7 @@ fn render_hosts(
         remove.set_attribute("aria-label", &format!("Remove {host}"))?;
         remove.set_attribute("data-allot-host-remove", host)?;
         let host = host.clone();
-        on_click(&remove, move || {
+        dom::on_click(&remove, move || {
             let host = host.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let said = match hosts::remove(&host).await {
@@ -165,7 +172,7 @@ fn render_hosts(
     let add = append_text(doc, &set, "button", "", "Add")?;
     add.set_attribute("type", "button")?;
     add.set_attribute("data-allot-host-add", "")?;
-    on_click(&add, move || {
+    dom::on_click(&add, move || {
         let Some(host) = host_of(&input.value()) else {
             say("Type the dashboard's address, such as dashboard.example.net (https only).");
             return;
@@ -188,20 +195,9 @@ fn render_hosts(
     Ok(())
 }
 
-fn on_click(el: &Element, f: impl Fn() + 'static) -> Result<(), JsValue> {
-    let cb = Closure::<dyn Fn()>::new(f);
-    el.add_event_listener_with_callback("click", cb.as_ref().unchecked_ref())?;
-    cb.forget();
-    Ok(())
-}
-
 /// Says something in the page's status line.
 fn say(text: &str) {
-    if let Some(doc) = dom::document() {
-        if let Ok(Some(s)) = doc.query_selector("[data-allot-options-status]") {
-            s.set_text_content(Some(text));
-        }
-    }
+    dom::say_in("[data-allot-options-status]", text);
 }
 
 fn fieldset(doc: &Document, root: &Element, legend: &str) -> Result<Element, JsValue> {
@@ -225,29 +221,58 @@ fn group_label(group: RuleGroup) -> &'static str {
     }
 }
 
-/// A labelled checkbox; one set by policy is disabled and says so.
+/// What switching a group off does, in the partner's words.
+fn group_off(group: RuleGroup) -> &'static str {
+    match group {
+        RuleGroup::Quota => "Off: Allot no longer checks Quota In GB and account sizes against the sizes the dashboard provisions (5, 10, 25, 50 GB, then steps of 100 GB). The admin backup account fix still checks the size it sets.",
+        RuleGroup::Username => "Off: Allot no longer checks Username (length, characters the dashboard refuses, email-style names) and no longer reminds you that a username can never be used again.",
+        RuleGroup::Password => "Off: Allot no longer checks Password and Confirm Password (length, the characters needed, runs such as 123, common words, a mismatch).",
+        RuleGroup::Ultrasafe => "Off: Allot no longer warns that Is UltraSafe is permanent and leaves no way to recover the data, and no longer asks you to confirm it before Create.",
+        RuleGroup::Secret => "Off: Allot no longer checks Secret Question and Secret Answer (needed without UltraSafe; the answer must not contain the password).",
+        RuleGroup::Company => "Off: Allot no longer checks that Company Name is filled in, and no longer notes when the company will not be managed.",
+        RuleGroup::FullName => "Off: Allot no longer checks that Full Name is filled in.",
+        RuleGroup::Email => "Off: Allot no longer checks Email (filled in, an address like name@example.com).",
+        RuleGroup::Licenses => "Off: Allot no longer checks that EGR Licenses and SP v5 Licenses are whole numbers from 0.",
+    }
+}
+
+/// One option as the page shows it: its storage key (`data-option`), its label and what
+/// switching it off does.
+struct Check<'a> {
+    key: &'a str,
+    label: &'a str,
+    hint: &'a str,
+}
+
+/// Adds a labelled checkbox to `set`, with what switching it off does as its
+/// description; one set by policy is disabled and says so in its label.
 fn checkbox(
     doc: &Document,
-    key: &str,
-    text: &str,
+    set: &Element,
+    check: Check,
     on: bool,
     by_policy: bool,
-) -> Result<Element, JsValue> {
+) -> Result<(), JsValue> {
+    let hint_id = format!("allot-option-hint-{}", check.key.replace('.', "-"));
     let label = dom::make(doc, "label", "row")?;
     let input: HtmlInputElement = dom::make(doc, "input", "")?.dyn_into()?;
     input.set_type("checkbox");
     input.set_checked(on);
-    input.set_attribute("data-option", key)?;
+    input.set_attribute("data-option", check.key)?;
+    input.set_attribute("aria-describedby", &hint_id)?;
     if by_policy {
         input.set_disabled(true);
         input.set_attribute("data-allot-managed", "")?;
     }
     label.append_child(&input)?;
-    append_text(doc, &label, "span", "", text)?;
+    append_text(doc, &label, "span", "", check.label)?;
     if by_policy {
         append_text(doc, &label, "span", "managed", &format!(" ({BY_POLICY})"))?;
     }
-    Ok(label)
+    set.append_child(&label)?;
+    let hint = append_text(doc, set, "p", "hint", check.hint)?;
+    hint.set_attribute("id", &hint_id)?;
+    Ok(())
 }
 
 /// The partner's own options: `own`, with what the page's enabled checkboxes say now

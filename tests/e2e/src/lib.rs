@@ -3,6 +3,7 @@
 //! (the production manifest, unchanged) loaded, the real dashboard host mapped to the
 //! replica.
 
+pub mod axe;
 mod browser;
 pub mod fix;
 pub mod form_view;
