@@ -39,22 +39,6 @@ const CSS: &str = r#"
 .allot-summary-list.allot-summary-list li { display: list-item; font: 12px/1.4 Arial, Helvetica, sans-serif; }
 .allot-summary-link.allot-summary-link { all: initial; color: #d4351c; font: bold 12px/1.4 Arial, Helvetica, sans-serif; text-decoration: underline; cursor: pointer; }
 .allot-override.allot-override { all: initial; display: inline-block; padding: 2px 8px; border: 1px solid #505a5f; border-radius: 3px; background: #f3f2f1; color: #0b0c0c; font: 12px/1.5 Arial, Helvetica, sans-serif; cursor: pointer; }
-.allot-panel.allot-panel { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; display: flex; flex-direction: column; gap: 8px; max-width: 380px; font: 13px/1.4 Arial, Helvetica, sans-serif; color: #0b0c0c; }
-.allot-panel.allot-panel:empty { display: none; }
-.allot-box.allot-box { all: initial; display: block; padding: 10px 12px; background: #fff; border: 2px solid #1d70b8; border-radius: 4px; box-shadow: 0 2px 8px rgba(0,0,0,.25); font: 13px/1.4 Arial, Helvetica, sans-serif; color: #0b0c0c; }
-.allot-box.allot-done { border-color: #00703c; }
-.allot-box.allot-failed { border-color: #d4351c; }
-.allot-box.allot-box p, .allot-box.allot-box li { display: block; margin: 0 0 6px; font: inherit; color: inherit; }
-.allot-box.allot-box li { display: list-item; margin-left: 18px; }
-.allot-box.allot-box ol { display: block; margin: 0 0 6px; padding: 0; }
-.allot-box-title.allot-box-title { font-weight: bold !important; }
-.allot-box-note.allot-box-note { font-size: 12px !important; color: #505a5f !important; }
-.allot-box-field.allot-box-field { all: initial; display: block; margin: 0 0 6px; font: 13px/1.4 Arial, Helvetica, sans-serif; }
-.allot-box-input.allot-box-input { all: revert; width: 6em; }
-.allot-button.allot-button { all: initial; display: inline-block; margin: 0 6px 6px 0; padding: 3px 10px; border: 1px solid #1d70b8; border-radius: 3px; background: #1d70b8; color: #fff; font: bold 13px/1.5 Arial, Helvetica, sans-serif; cursor: pointer; }
-.allot-button.allot-button-quiet { background: #fff; color: #1d70b8; font-weight: normal; }
-.allot-button.allot-button[disabled] { opacity: .5; cursor: default; }
-.allot-button.allot-button:focus { outline: 3px solid #fd0; }
 "#;
 
 /// Adds Allot's stylesheet to the page once.

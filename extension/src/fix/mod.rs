@@ -9,7 +9,9 @@ mod grids;
 mod lock;
 pub mod message;
 pub mod observe;
+mod panel;
 mod store;
+mod style;
 mod ui;
 
 pub use created::on_create_sent;
@@ -146,11 +148,7 @@ fn render_offers(jobs: &[Job]) {
         return;
     }
     for job in jobs {
-        let shown = ui::offer(&doc, job).and_then(|o| {
-            ui::panel(&doc)?.append_child(&o)?;
-            Ok(o)
-        });
-        match shown {
+        match ui::show_offer(&doc, job) {
             Ok(o) => {
                 let part = |attr: &str| o.query_selector(&format!("[{attr}]")).ok().flatten();
                 if let (Some(start), Some(size)) = (
@@ -452,8 +450,8 @@ fn listen() {
             wasm_bindgen_futures::spawn_local(async move { not_now(&id).await });
         } else if el.closest("[data-allot-dismiss]").ok().flatten().is_some() {
             ev.prevent_default();
-            if let Ok(Some(b)) = el.closest(".allot-box") {
-                b.remove();
+            if let (Ok(Some(b)), Some(doc)) = (el.closest(".allot-box"), dom::document()) {
+                ui::dismiss(&doc, &b);
             }
         }
     });
