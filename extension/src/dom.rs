@@ -239,7 +239,7 @@ fn watch_pointer() {
 /// Calls `f` on each click on `el` (a key press on a button is one), for the page's life.
 pub fn on_click(el: &Element, f: impl Fn() + 'static) -> Result<(), JsValue> {
     let cb = Closure::<dyn Fn()>::new(f);
-    el.add_event_listener_with_callback("click", cb.as_ref().unchecked_ref())?;
+    el.add_event_listener_with_callback("click", &crate::guard::guarded(cb.as_ref()))?;
     cb.forget();
     Ok(())
 }

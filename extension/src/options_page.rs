@@ -104,7 +104,7 @@ fn render(own: &Options, managed: &Managed, added: &[String]) -> Result<(), JsVa
             status.set_text_content(Some(text));
         });
     });
-    root.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref())?;
+    root.add_event_listener_with_callback("change", &crate::guard::guarded(cb.as_ref()))?;
     cb.forget();
 
     render_hosts(&doc, &root, managed, added)?;

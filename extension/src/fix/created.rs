@@ -82,7 +82,7 @@ pub fn on_create_sent(mut sent: SentCreate) {
 /// A page observer that looks for the answer on every change.
 fn watch_changes(doc: &Document) -> Option<MutationObserver> {
     let cb = Closure::<dyn Fn()>::new(look_now);
-    let observer = MutationObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+    let observer = MutationObserver::new(&crate::guard::guarded(cb.as_ref())).ok()?;
     cb.forget();
     let init = MutationObserverInit::new();
     init.set_child_list(true);

@@ -503,7 +503,8 @@ fn listen() {
         });
     });
     for (kind, cb) in [("click", &click), ("input", &input)] {
-        if let Err(e) = doc.add_event_listener_with_callback(kind, cb.as_ref().unchecked_ref()) {
+        let guarded = crate::guard::guarded(cb.as_ref());
+        if let Err(e) = doc.add_event_listener_with_callback(kind, &guarded) {
             log::js_error("listening", &e);
         }
     }

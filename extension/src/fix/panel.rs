@@ -389,9 +389,10 @@ fn listen(aside: &Element) -> Result<(), JsValue> {
             RETURN_FOCUS.with(|r| *r.borrow_mut() = Some(from));
         }
     });
-    aside.add_event_listener_with_callback("click", click.as_ref().unchecked_ref())?;
-    aside.add_event_listener_with_callback("keydown", key.as_ref().unchecked_ref())?;
-    aside.add_event_listener_with_callback("focusin", focusin.as_ref().unchecked_ref())?;
+    use crate::guard::guarded;
+    aside.add_event_listener_with_callback("click", &guarded(click.as_ref()))?;
+    aside.add_event_listener_with_callback("keydown", &guarded(key.as_ref()))?;
+    aside.add_event_listener_with_callback("focusin", &guarded(focusin.as_ref()))?;
     click.forget();
     key.forget();
     focusin.forget();

@@ -57,6 +57,18 @@ async fn the_fixs_offer_progress_and_done() -> anyhow::Result<()> {
     create_company(p, "HighTech", 100).await?;
     wait_offer(p).await?;
     check(p, "the offer").await?;
+    // Folded to its pill, and back.
+    p.click_css("[data-allot-fix-panel] button[aria-label=\"Close Allot\"]")
+        .await?;
+    p.wait_for("the pill", || async {
+        Ok(p.count("[data-allot-panel-part=\"pill\"]:not([hidden])")
+            .await?
+            == 1)
+    })
+    .await?;
+    check(p, "the folded pill").await?;
+    p.click_css("[data-allot-panel-part=\"pill\"]").await?;
+    wait_offer(p).await?;
     click_start(p).await?;
     p.wait_for("the progress", || async {
         Ok(p.count("[data-allot-resize-progress]").await? > 0)
