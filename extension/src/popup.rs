@@ -79,7 +79,7 @@ fn tab_note(
         Some(reason) => (
             "cant-run",
             "error",
-            format!("Allot can't run on this page: {reason}"),
+            format!("Allot cannot run on this page: {reason}"),
         ),
         None if on_dashboard => (
             "dashboard",

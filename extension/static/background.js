@@ -128,7 +128,7 @@ async function handleStart(msg, sender) {
       });
       await chrome.action.setBadgeText({ tabId, text: "!" });
       await chrome.action.setBadgeBackgroundColor({ tabId, color: "#b3261e" });
-      await chrome.action.setTitle({ tabId, title: `Allot can't run on this page: ${reason}` });
+      await chrome.action.setTitle({ tabId, title: `Allot cannot run on this page: ${reason}` });
       return { ok: true };
     }
     case "status": {

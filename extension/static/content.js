@@ -1,7 +1,7 @@
 // Allot's loader: starts the Rust/WASM content script on a dashboard page. The manifest
 // lists pkg/allot.js (wasm-bindgen's no-modules glue, the global `wasm_bindgen`) before
 // this file. `ways` are tried in turn until one starts; if none does, the background is
-// told why (the toolbar badge and the popup say "Allot can't run on this page").
+// told why (the toolbar badge and the popup say "Allot cannot run on this page").
 (async () => {
   const url = (path) => chrome.runtime.getURL(path);
   // The manifest runs this at document_start: the module is fetched and compiled while

@@ -101,7 +101,7 @@ async fn run_async(p: &Page, body: &str) -> anyhow::Result<Value> {
 
 /// What the loader does when no way starts, sent from a tab of the extension's own (a page
 /// that reloads would lose its badge, which is what a new page in a tab does): the badge
-/// shows "!" with the reason, and the popup for that tab says "Allot can't run".
+/// shows "!" with the reason, and the popup for that tab says "Allot cannot run".
 #[tokio::test]
 async fn the_badge_and_the_popup_say_when_allot_cant_run() -> anyhow::Result<()> {
     let h = Harness::start().await?;
@@ -130,7 +130,7 @@ async fn the_badge_and_the_popup_say_when_allot_cant_run() -> anyhow::Result<()>
     .await?;
     assert_eq!(
         badge,
-        json!(["!", format!("Allot can't run on this page: {reason}")])
+        json!(["!", format!("Allot cannot run on this page: {reason}")])
     );
 
     // The popup, in a frame of this tab: the active tab is the one that can't run.
@@ -157,7 +157,7 @@ async fn the_badge_and_the_popup_say_when_allot_cant_run() -> anyhow::Result<()>
         line,
         json!([
             "cant-run",
-            format!("Allot can't run on this page: {reason}")
+            format!("Allot cannot run on this page: {reason}")
         ])
     );
     h.stop().await;
@@ -217,13 +217,13 @@ async fn without_a_way_to_start_the_tab_says_why() -> anyhow::Result<()> {
     let seen = run_async(p, read).await?;
     let title = seen[1].as_str().unwrap_or_default();
     assert!(
-        title.starts_with("Allot can't run on this page: WebAssembly: ")
+        title.starts_with("Allot cannot run on this page: WebAssembly: ")
             && title.contains("JS build: "),
         "the badge's title: {title}"
     );
     assert_eq!(
         seen[2]["reason"].as_str(),
-        title.strip_prefix("Allot can't run on this page: "),
+        title.strip_prefix("Allot cannot run on this page: "),
         "the reason the popup gets"
     );
     p.client().close_window().await?;
