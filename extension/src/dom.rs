@@ -29,6 +29,28 @@ pub fn is_top_frame() -> bool {
     }
 }
 
+/// Runs `f` once the page has loaded (its `load` event), at once if it has.
+pub fn when_loaded(f: fn()) {
+    let Some(doc) = document() else {
+        return;
+    };
+    if doc.ready_state() == "complete" {
+        f();
+        return;
+    }
+    let Some(win) = window() else {
+        return;
+    };
+    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = win.add_event_listener_with_callback_and_add_event_listener_options(
+        "load",
+        &crate::guard::guarded(&cb),
+        &options,
+    );
+}
+
 /// Text longer than this is never a label, a button or a cell Allot reads.
 const TEXT_LIMIT: usize = 400;
 

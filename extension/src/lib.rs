@@ -29,8 +29,10 @@ pub fn start_content() {
     // The fix drives the whole tab: it runs in the top frame only. Forms in frames
     // (dialogs some dashboards open in a same-origin iframe) are checked and gated there,
     // and a Create sent from a frame reaches the fix through extension storage.
+    // It starts once the page has loaded (the content script starts at DOMContentLoaded):
+    // it acts on what the page's own scripts have set up, and it is not in a hurry.
     if dom::is_top_frame() {
-        fix::start();
+        dom::when_loaded(fix::start);
     }
 }
 
