@@ -3,7 +3,8 @@
 # wasm-bindgen-cli and wasm-opt in .tools/) and builds dist/chrome, dist/firefox and
 # their zips, Chromium's with a JS build of the same module for pages that refuse WASM. `./build.sh test` also installs the test browsers and tools (Chromium and
 # Firefox ESR from Debian, geckodriver and web-ext pinned in .tools/), lints dist/firefox
-# and runs every test, the end-to-end suite once per browser.
+# and runs every test, the end-to-end suite once per browser. `./build.sh bench [N]` builds
+# and prints the speed and size figures (tests/bench).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -289,8 +290,22 @@ run_tests() {
   return "$failed"
 }
 
+# `./build.sh bench [N]`: builds, then tests/bench loads A (no extension), B (an empty
+# content script, made from dist/ into target/bench/) and Allot N times each (default 15,
+# or ALLOT_BENCH_LOADS), interleaved, in headless Chromium and Firefox ESR on the replica,
+# and prints one table of the figures (see README, "Speed").
+run_bench() {
+  setup_test_tools
+  build
+  say "building the bench (tests/bench)"
+  cargo build -p allot-bench
+  say "bench: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  GECKODRIVER="$TOOLS/bin/geckodriver" "$ROOT/target/debug/allot-bench" "$@"
+}
+
 case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
-  *) echo "usage: ./build.sh [test]" >&2; exit 2 ;;
+  bench) shift; run_bench "$@" ;;
+  *) echo "usage: ./build.sh [test | bench [N]]" >&2; exit 2 ;;
 esac
