@@ -133,7 +133,7 @@ fn print_table(all: &[BrowserRuns]) {
     let group = width.iter().sum::<usize>() + 6;
     let mut line = format!("{:label_width$}", "");
     for r in all {
-        let title = format!("{} {}", r.name(), major_version(&r.version));
+        let title = format!("{} {}", r.name(), version_number(&r.version));
         line.push_str(&format!(" | {title:group$}"));
     }
     println!("{}", line.trim_end());
@@ -182,7 +182,7 @@ fn print_problems(all: &[BrowserRuns]) {
             println!("{}: n/a, no load could be measured: {why}", r.name());
         }
         let done: usize = r.samples.iter().map(Vec::len).sum();
-        if !r.failures.is_empty() {
+        if r.unavailable.is_none() && !r.failures.is_empty() {
             println!(
                 "{}: {} loads failed ({} measured); first: {}",
                 r.name(),
@@ -200,13 +200,12 @@ fn print_problems(all: &[BrowserRuns]) {
     }
 }
 
-/// "Chromium 156.0.7500.1 built on Debian" -> "156.0.7500.1".
-fn major_version(version: &str) -> String {
+/// "Chromium 156.0.7500.1 built on Debian" -> "156.0.7500.1" (nothing if it has none).
+fn version_number(version: &str) -> &str {
     version
         .split_whitespace()
-        .find(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
-        .unwrap_or(version)
-        .to_string()
+        .find(|w| w.starts_with(|c: char| c.is_ascii_digit()) && w.contains('.'))
+        .unwrap_or_default()
 }
 
 fn values(samples: &[Sample], get: impl Fn(&Sample) -> Option<f64>) -> Vec<f64> {

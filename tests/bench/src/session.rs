@@ -117,8 +117,15 @@ fn launch() -> Launch {
 
 async fn measure(page: &Page, config: Config, root: u32) -> Result<Sample> {
     let allot = config == Config::Allot;
-    let chromium = page.browser.kind == BrowserKind::Chromium;
     let mut s = Sample::default();
+    form_page(page, allot, root, &mut s).await?;
+    list_page(page, root, &mut s).await?;
+    s.dialog_to_form = dialog(page, allot).await?;
+    Ok(s)
+}
+
+/// The create form present at load: annotation, load event, memory, typing.
+async fn form_page(page: &Page, allot: bool, root: u32, s: &mut Sample) -> Result<()> {
     page.goto(FORM_PAGE).await?;
     let p = settle(page, "the create form annotated", |p| {
         !allot || (p.dcl.is_some() && !p.forms.is_empty())
@@ -129,14 +136,18 @@ async fn measure(page: &Page, config: Config, root: u32) -> Result<Sample> {
     s.form_load = p.load;
     let (pid, mib) = uss(page, root).await?;
     s.form_uss = Some(mib);
-    if chromium && allot {
+    if allot && page.browser.kind == BrowserKind::Chromium {
         match cdp::wasm_memory_mib(page.client()).await {
             Ok(mib) => s.wasm_mib = Some(mib),
             Err(e) => s.notes.push(format!("WASM memory: {e:#}")),
         }
     }
     (s.keys, s.key_cpu) = type_paced(page, pid).await?;
+    Ok(())
+}
 
+/// The companies list, where Allot has nothing to do: load event and memory.
+async fn list_page(page: &Page, root: u32, s: &mut Sample) -> Result<()> {
     page.goto(LIST_PAGE).await?;
     let p = settle(page, "the companies list", |_| true).await?;
     if !p.forms.is_empty() {
@@ -147,7 +158,12 @@ async fn measure(page: &Page, config: Config, root: u32) -> Result<Sample> {
     }
     s.list_load = p.load;
     s.list_uss = Some(uss(page, root).await?.1);
+    Ok(())
+}
 
+/// The home page's "Add New Company": the page inserts the create dialog; Allot's time
+/// from the insertion to its mark.
+async fn dialog(page: &Page, allot: bool) -> Result<Option<f64>> {
     page.goto("").await?;
     tokio::time::sleep(SETTLE).await;
     let before = probe::read(page).await?.forms.len();
@@ -165,8 +181,7 @@ async fn measure(page: &Page, config: Config, root: u32) -> Result<Sample> {
         tokio::time::sleep(SETTLE).await;
     }
     let p = probe::read(page).await?;
-    s.dialog_to_form = annotated(allot, &p, inserted, "the create dialog")?;
-    Ok(s)
+    annotated(allot, &p, inserted, "the create dialog")
 }
 
 /// Waits for `ready` (and the load event), then the same settling time for every
