@@ -57,15 +57,26 @@ pub async fn collect_garbage(client: &Client) -> Result<()> {
     Ok(())
 }
 
-/// How many execution contexts to try when looking for the extension's isolated world.
-const MAX_CONTEXT_ID: u32 = 200;
-
 /// The WASM linear memory of the extension's content script, in MiB: the byteLength of
-/// every `WebAssembly.Memory` in the first execution context that has wasm-bindgen's
-/// `wasm_bindgen` (the extension's isolated world; execution contexts are numbered, and
-/// chromedriver does not pass on the events that announce them, so they are tried in turn).
+/// every `WebAssembly.Memory` in the newest execution context that has wasm-bindgen's
+/// `wasm_bindgen` (the extension's isolated world). Chromedriver does not pass on the
+/// events that announce contexts, but their ids only grow: a new world made here has the
+/// highest, and the ones below it are tried, newest first.
 pub async fn wasm_memory_mib(client: &Client) -> Result<f64> {
-    for id in 1..=MAX_CONTEXT_ID {
+    let tree = send(client, "Page.getFrameTree", json!({})).await?;
+    let frame = tree["frameTree"]["frame"]["id"]
+        .as_str()
+        .context("Page.getFrameTree names no frame")?;
+    let world = send(
+        client,
+        "Page.createIsolatedWorld",
+        json!({ "frameId": frame, "worldName": "allot-bench" }),
+    )
+    .await?;
+    let newest = world["executionContextId"]
+        .as_u64()
+        .context("Page.createIsolatedWorld gave no context id")?;
+    for id in (1..newest).rev() {
         let probe =
             json!({ "expression": "typeof wasm_bindgen", "contextId": id, "returnByValue": true });
         let Ok(found) = send(client, "Runtime.evaluate", probe).await else {
@@ -103,5 +114,5 @@ pub async fn wasm_memory_mib(client: &Client) -> Result<f64> {
             .map(|bytes| bytes / (1024.0 * 1024.0))
             .context("no size for the WASM memories");
     }
-    bail!("no execution context 1..={MAX_CONTEXT_ID} has wasm_bindgen")
+    bail!("no execution context below {newest} has wasm_bindgen")
 }

@@ -3,7 +3,8 @@
 //! and Allot in headless Chromium and Firefox ESR on the dashboard replica with its bench
 //! probe on, then one table of the figures. `ALLOT_BENCH_BROWSERS=chromium` (or `firefox`)
 //! runs one browser only; `ALLOT_BENCH_FRESH=1` starts a new browser for every load instead
-//! of one per configuration; `ALLOT_BENCH_RAW=1` prints each load's figures as it ends.
+//! of one per configuration; `ALLOT_BENCH_RAW=1` prints each load's figures as it ends;
+//! `ALLOT_BENCH_DIST=DIR` measures the packages in DIR/chrome and DIR/firefox instead of dist/.
 //! Every browser and driver it starts is ended, on Ctrl-C too.
 
 mod cdp;
@@ -104,7 +105,7 @@ async fn run() -> Result<()> {
     let started = Instant::now();
     let load_before = machine::load_average();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let dist = match std::env::var_os("ALLOT_DIST_ROOT") {
+    let dist = match std::env::var_os("ALLOT_BENCH_DIST") {
         Some(d) => PathBuf::from(d),
         None => root.join("dist"),
     };
