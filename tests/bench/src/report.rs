@@ -94,7 +94,7 @@ pub fn print(run: &Run, all: &[BrowserRuns], sizes: &[Size], fresh: bool) {
         run.loads
     );
     println!(
-        "A = no extension; B = an empty content script (Allot's manifest, content_scripts.js -> an empty file); Allot = dist/"
+        "A = no extension; B = an empty content script (Allot's package, its content scripts' js one empty file: same matches, run_at, frames); Allot = dist/"
     );
     println!(
         "machine: {} CPUs, {}; load average {} before, {} after; took {} s",
