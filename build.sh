@@ -4,7 +4,8 @@
 # their zips, Chromium's with a JS build of the same module for pages that refuse WASM. `./build.sh test` also installs the test browsers and tools (Chromium and
 # Firefox ESR from Debian, geckodriver, web-ext and axe-core pinned in .tools/), lints
 # dist/firefox and runs every test, the end-to-end suite once per browser. `./build.sh
-# shots` writes a screenshot of every state Allot shows to target/shots/.
+# shots` writes a screenshot of every state Allot shows to target/shots/; `./build.sh bench
+# [N]` builds and prints the speed and size figures (tests/bench).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -312,9 +313,23 @@ run_shots() {
   done
 }
 
+# `./build.sh bench [N]`: builds, then tests/bench loads A (no extension), B (an empty
+# content script, made from dist/ into target/bench/) and Allot N times each (default 15,
+# or ALLOT_BENCH_LOADS), interleaved, in headless Chromium and Firefox ESR on the replica,
+# and prints one table of the figures (see README, "Speed").
+run_bench() {
+  setup_test_tools
+  build
+  say "building the bench (tests/bench)"
+  cargo build -p allot-bench
+  say "bench: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  GECKODRIVER="$TOOLS/bin/geckodriver" "$ROOT/target/debug/allot-bench" "$@"
+}
+
 case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
   shots) run_shots ;;
-  *) echo "usage: ./build.sh [test|shots]" >&2; exit 2 ;;
+  bench) shift; run_bench "$@" ;;
+  *) echo "usage: ./build.sh [test | shots | bench [N]]" >&2; exit 2 ;;
 esac

@@ -60,14 +60,40 @@ pub struct Browser {
     dashboard_base: String,
 }
 
+/// What a caller other than the tests (the bench) changes in how a browser starts.
+#[derive(Clone, Debug, Default)]
+pub struct Launch {
+    /// More Chromium command-line arguments.
+    pub chromium_args: Vec<String>,
+    /// More Firefox prefs.
+    pub firefox_prefs: Map<String, Value>,
+}
+
 impl Browser {
     /// Starts the browser `ALLOT_E2E_BROWSER` names with the unpacked extension in
     /// `extension`, the dashboard host mapped to the replica on `replica_port`.
     pub async fn start(extension: &Path, replica_port: u16) -> Result<Browser> {
-        match BrowserKind::from_env()? {
-            BrowserKind::Chromium => start_chromium(extension, replica_port).await,
-            BrowserKind::Firefox => start_firefox(extension, replica_port).await,
+        let kind = BrowserKind::from_env()?;
+        Browser::launch(kind, Some(extension), replica_port, &Launch::default()).await
+    }
+
+    /// Starts a `kind` browser with the unpacked extension in `extension`, or with no
+    /// extension at all (`None`), and `launch`'s additions.
+    pub async fn launch(
+        kind: BrowserKind,
+        extension: Option<&Path>,
+        replica_port: u16,
+        launch: &Launch,
+    ) -> Result<Browser> {
+        match kind {
+            BrowserKind::Chromium => start_chromium(extension, replica_port, launch).await,
+            BrowserKind::Firefox => start_firefox(extension, replica_port, launch).await,
         }
+    }
+
+    /// The WebDriver server's process id; the browser's processes are its descendants.
+    pub fn driver_pid(&self) -> Option<u32> {
+        self.driver.0.id()
     }
 
     /// The URL of one of the extension's own files, such as `popup.html`.
@@ -149,15 +175,18 @@ async fn connect(port: u16, caps: Map<String, Value>, driver: &str) -> Result<Cl
     bail!("{driver} did not start a browser: {last}")
 }
 
-async fn start_chromium(extension: &Path, replica_port: u16) -> Result<Browser> {
+async fn start_chromium(
+    extension: Option<&Path>,
+    replica_port: u16,
+    launch: &Launch,
+) -> Result<Browser> {
     let port = free_port()?;
     let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
     let driver = spawn_driver(&driver_bin, &[format!("--port={port}")])?;
     let profile = std::env::temp_dir().join(format!("allot-e2e-{}-{port}", std::process::id()));
     let _ = std::fs::remove_dir_all(&profile);
     std::fs::create_dir_all(&profile)?;
-    let ext = extension.display().to_string();
-    let args = vec![
+    let mut args = vec![
         "--headless=new".to_string(),
         "--no-sandbox".into(),
         "--disable-gpu".into(),
@@ -169,8 +198,6 @@ async fn start_chromium(extension: &Path, replica_port: u16) -> Result<Browser> 
         "--no-first-run".into(),
         "--window-size=1280,900".into(),
         format!("--user-data-dir={}", profile.display()),
-        format!("--disable-extensions-except={ext}"),
-        format!("--load-extension={ext}"),
         format!(
             "--host-resolver-rules=MAP {} 127.0.0.1:{replica_port}, MAP {} 127.0.0.1:{replica_port}",
             crate::DASHBOARD_HOST,
@@ -178,6 +205,12 @@ async fn start_chromium(extension: &Path, replica_port: u16) -> Result<Browser> 
         ),
         "--ignore-certificate-errors".into(),
     ];
+    if let Some(extension) = extension {
+        let ext = extension.display().to_string();
+        args.push(format!("--disable-extensions-except={ext}"));
+        args.push(format!("--load-extension={ext}"));
+    }
+    args.extend(launch.chromium_args.iter().cloned());
     let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let mut caps = Map::new();
     caps.insert("browserName".into(), json!("chrome"));
@@ -187,7 +220,7 @@ async fn start_chromium(extension: &Path, replica_port: u16) -> Result<Browser> 
         json!({ "binary": binary, "args": args }),
     );
     let client = connect(port, caps, &driver_bin).await?;
-    let id = chromium_extension_id(extension);
+    let id = extension.map(chromium_extension_id).unwrap_or_default();
     Ok(Browser {
         client,
         kind: BrowserKind::Chromium,
@@ -227,8 +260,15 @@ fn gecko_id(extension: &Path) -> Result<String> {
     }
 }
 
-async fn start_firefox(extension: &Path, replica_port: u16) -> Result<Browser> {
-    let addon_id = gecko_id(extension)?;
+async fn start_firefox(
+    extension: Option<&Path>,
+    replica_port: u16,
+    launch: &Launch,
+) -> Result<Browser> {
+    let addon_id = match extension {
+        Some(extension) => gecko_id(extension)?,
+        None => String::new(),
+    };
     let port = free_port()?;
     let driver_bin = geckodriver_bin();
     // geckodriver makes a fresh profile for each session and removes it at the end.
@@ -245,7 +285,7 @@ async fn start_firefox(extension: &Path, replica_port: u16) -> Result<Browser> {
         ],
     )?;
     let binary = std::env::var("FIREFOX").unwrap_or_else(|_| "/usr/bin/firefox-esr".into());
-    let prefs = json!({
+    let mut prefs = json!({
         // The dashboard host resolves to this machine; the URL carries the replica's port.
         "network.dns.localDomains": format!("{},{}", crate::DASHBOARD_HOST, crate::WHITE_LABEL_HOST),
         // An optional host permission asked for by the options page is granted without
@@ -270,6 +310,9 @@ async fn start_firefox(extension: &Path, replica_port: u16) -> Result<Browser> {
         "app.normandy.enabled": false,
         "messaging-system.rsexperimentloader.enabled": false,
     });
+    if let Some(prefs) = prefs.as_object_mut() {
+        prefs.extend(launch.firefox_prefs.clone());
+    }
     let mut caps = Map::new();
     caps.insert("browserName".into(), json!("firefox"));
     caps.insert("acceptInsecureCerts".into(), json!(true));
@@ -296,10 +339,16 @@ async fn start_firefox(extension: &Path, replica_port: u16) -> Result<Browser> {
         extension_base: format!("moz-extension://{FIREFOX_EXTENSION_UUID}/"),
         dashboard_base: format!("https://{}:{replica_port}/", crate::DASHBOARD_HOST),
     };
+    let Some(extension) = extension else {
+        return Ok(browser);
+    };
     let installed = browser
         .client
-        .issue_cmd(InstallAddon {
-            path: extension.display().to_string(),
+        // geckodriver's add-on install, as temporary (about:debugging's "Load Temporary
+        // Add-on"), so the unpacked add-on needs no signature.
+        .issue_cmd(SessionPost {
+            path: "moz/addon/install",
+            body: json!({ "path": extension.display().to_string(), "temporary": true }),
         })
         .await;
     match installed {
@@ -318,28 +367,29 @@ async fn start_firefox(extension: &Path, replica_port: u16) -> Result<Browser> {
     }
 }
 
-/// geckodriver's `POST /session/{id}/moz/addon/install` for an unpacked add-on, loaded
-/// as temporary (about:debugging's "Load Temporary Add-on"), so it needs no signature.
+/// A POST with a JSON body to one of the driver's own endpoints of the session,
+/// `session/{id}/{path}`: geckodriver's `moz/...`, chromedriver's `goog/...`.
 #[derive(Debug)]
-struct InstallAddon {
-    path: String,
+pub struct SessionPost {
+    pub path: &'static str,
+    pub body: Value,
 }
 
-impl WebDriverCompatibleCommand for InstallAddon {
+impl WebDriverCompatibleCommand for SessionPost {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/moz/addon/install",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "path": self.path, "temporary": true });
-        (http::Method::POST, Some(body.to_string()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
 

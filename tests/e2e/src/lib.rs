@@ -9,7 +9,7 @@ pub mod fix;
 pub mod form_view;
 mod page;
 
-pub use browser::{chromium_extension_id, Browser, BrowserKind};
+pub use browser::{chromium_extension_id, Browser, BrowserKind, Launch, SessionPost};
 pub use page::{Message, Page, BACKSPACE, CONTROL, ENTER, RELEASE, TAB};
 
 use allot_replica::Replica;

@@ -15,7 +15,7 @@ use serde_json::json;
 
 use crate::grid::GridQuery;
 use crate::state::{AccountForm, CreateForm, Inner, LoginRefusal, Mode};
-use crate::{newer, pages, strict};
+use crate::{newer, pages, probe, strict};
 use crate::{CreateRefusal, Dashboard, Faults, Generation};
 
 /// The session cookie's name.
@@ -69,6 +69,10 @@ pub fn router(dashboard: Dashboard) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             dashboard.clone(),
             strict::page_csp,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            dashboard.clone(),
+            probe::bench_probe,
         ))
         .layer(axum::middleware::map_response(no_store))
         .with_state(dashboard)

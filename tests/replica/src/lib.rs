@@ -27,6 +27,7 @@ mod grid;
 mod handlers;
 mod newer;
 mod pages;
+mod probe;
 mod state;
 mod strict;
 mod tls;
@@ -151,6 +152,10 @@ pub struct Faults {
     /// (for example `script-src 'self'`), its inline script, style and handlers moved to
     /// `/replica.js` and `/replica.css` so that the dashboard still works under it.
     pub page_csp: Option<String>,
+    /// (For the bench.) Every full HTML page starts its `<head>` with a small inline
+    /// script that timestamps DOMContentLoaded, load, forms inserted later and Allot's
+    /// `data-allot-form` marks into `window.__allotBench` (see `probe.rs`).
+    pub bench_probe: bool,
 }
 
 /// How the dashboard answers a Create (see [`Faults::create_refusal`]).
