@@ -36,6 +36,22 @@ pub const VALID_FORM: &[(&str, &str)] = &[
     ("secret_answer", "Rex"),
 ];
 
+/// [`VALID_FORM`] with `field` typed as `text`.
+pub fn valid_but(field: &str, text: &'static str) -> Vec<(&'static str, &'static str)> {
+    VALID_FORM
+        .iter()
+        .map(|&(f, t)| (f, if f == field { text } else { t }))
+        .collect()
+}
+
+/// A form's fields without the secret question and answer (UltraSafe removes them).
+pub fn without_secrets(form: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
+    form.iter()
+        .copied()
+        .filter(|(f, _)| !f.starts_with("secret"))
+        .collect()
+}
+
 /// One test's world: a fresh replica and a fresh browser on it.
 pub struct Harness {
     pub replica: Replica,

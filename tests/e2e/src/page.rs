@@ -334,6 +334,15 @@ impl Page {
         Ok((!v.is_null()).then_some(v))
     }
 
+    /// Waits for the error summary and returns it (as [`Page::summary`] reads it).
+    pub async fn wait_summary(&self) -> Result<Value> {
+        self.wait_for("the error summary", || async {
+            Ok(self.summary().await?.is_some())
+        })
+        .await?;
+        Ok(self.summary().await?.unwrap_or_default())
+    }
+
     /// The data-allot-field of the focused element, if any.
     pub async fn focused_field(&self) -> Result<Option<String>> {
         let v = self

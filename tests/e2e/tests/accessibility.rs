@@ -30,8 +30,7 @@ async fn the_forms_messages_summary_and_acknowledgment() -> anyhow::Result<()> {
     fill_typical_mistakes(p).await?;
     check(p, "the typical mistakes' messages and the acknowledgment").await?;
     p.click_create().await?;
-    p.wait_for("the summary", || async { Ok(p.summary().await?.is_some()) })
-        .await?;
+    p.wait_summary().await?;
     p.wait_code("ultrasafe_ack", "ultrasafe.ack_required")
         .await?;
     check(p, "the summary and the acknowledgment's error").await?;

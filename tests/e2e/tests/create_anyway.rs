@@ -3,16 +3,8 @@
 //! Create), and never one without the UltraSafe acknowledgment. Counts come from the
 //! replica (`create_posts`), not from Allot's boxes.
 
-use allot_e2e::{Harness, Page, ENTER, VALID_FORM};
+use allot_e2e::{valid_but, without_secrets, Harness, ENTER};
 use allot_replica::{CreateRefusal, Faults};
-
-/// The valid seed form with `field` set to `value`.
-fn valid_but(field: &str, value: &'static str) -> Vec<(&'static str, &'static str)> {
-    VALID_FORM
-        .iter()
-        .map(|(f, v)| (*f, if *f == field { value } else { *v }))
-        .collect()
-}
 
 /// A replica whose Create is a normal form POST (a real submit button and form).
 async fn posting() -> anyhow::Result<Harness> {
@@ -31,7 +23,7 @@ async fn override_one_problem(h: &Harness) -> anyhow::Result<()> {
     p.fill(&valid_but("quota_gb", "75")).await?;
     p.wait_code("quota_gb", "quota.not_a_tier").await?;
     p.click_create().await?;
-    wait_summary(p).await?;
+    p.wait_summary().await?;
     assert_eq!(h.replica.snapshot().create_posts, 0, "held back");
     p.click_css("[data-allot-summary] [data-allot-override]")
         .await?;
@@ -40,14 +32,6 @@ async fn override_one_problem(h: &Harness) -> anyhow::Result<()> {
     })
     .await?;
     Ok(())
-}
-
-async fn wait_summary(p: &Page) -> anyhow::Result<serde_json::Value> {
-    p.wait_for("the error summary", || async {
-        Ok(p.summary().await?.is_some())
-    })
-    .await?;
-    Ok(p.summary().await?.unwrap_or_default())
 }
 
 /// Waits for the one Create at the replica, then makes sure no second one follows.
@@ -108,7 +92,7 @@ async fn a_new_error_after_the_override_holds_create_again() -> anyhow::Result<(
     // A problem the partner has not seen since: Create is held back again.
     p.retype("username", "a b").await?;
     p.click_create().await?;
-    let s = wait_summary(p).await?;
+    let s = p.wait_summary().await?;
     assert_eq!(s["override_text"], "Create with 2 problems");
     assert_eq!(h.replica.snapshot().create_posts, 0);
     h.stop().await;
@@ -120,14 +104,11 @@ async fn create_with_problems_never_skips_the_ultrasafe_acknowledgment() -> anyh
     let h = Harness::start().await?;
     let p = &h.page;
     p.open_create_company().await?;
-    let form: Vec<_> = valid_but("quota_gb", "75")
-        .into_iter()
-        .filter(|(f, _)| !f.starts_with("secret"))
-        .collect();
+    let form = without_secrets(&valid_but("quota_gb", "75"));
     p.fill(&form).await?;
     p.tick("ultrasafe").await?;
     p.click_create().await?;
-    let s = wait_summary(p).await?;
+    let s = p.wait_summary().await?;
     assert_eq!(
         s["override"], false,
         "no override while UltraSafe is unconfirmed"
@@ -142,7 +123,7 @@ async fn create_with_problems_never_skips_the_ultrasafe_acknowledgment() -> anyh
     // Unticked again before Create: the override does not cover it.
     p.click_css("[data-allot-ultrasafe-ack]").await?;
     p.click_create().await?;
-    let s = wait_summary(p).await?;
+    let s = p.wait_summary().await?;
     assert_eq!(s["override"], false);
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert_eq!(

@@ -1,27 +1,11 @@
 //! Allot holding back a Create that would fail: the error summary, its links, the
 //! keyboard path, "Create anyway", and the UltraSafe acknowledgment.
 
-use allot_e2e::VALID_FORM;
+use allot_e2e::{valid_but, without_secrets, VALID_FORM};
 use allot_e2e::{Harness, Page, ENTER};
 use serde_json::Value;
 
 /// The valid form with one field's text changed.
-fn valid_but(field: &str, text: &'static str) -> Vec<(&'static str, &'static str)> {
-    VALID_FORM
-        .iter()
-        .map(|&(f, t)| (f, if f == field { text } else { t }))
-        .collect()
-}
-
-/// The summary Allot shows, once it is there.
-async fn wait_summary(p: &Page) -> anyhow::Result<Value> {
-    p.wait_for("the error summary", || async {
-        Ok(p.summary().await?.is_some())
-    })
-    .await?;
-    Ok(p.summary().await?.unwrap_or_default())
-}
-
 fn summary_codes(summary: &Value) -> Vec<(String, String)> {
     summary["links"]
         .as_array()
@@ -53,7 +37,7 @@ async fn create_is_held_back_with_a_focused_summary_whose_links_focus_fields() -
     p.wait_code("quota_gb", "quota.not_a_tier").await?;
 
     p.click_create().await?;
-    let s = wait_summary(p).await?;
+    let s = p.wait_summary().await?;
     assert_eq!(s["focused"], true, "the summary takes focus");
     assert_eq!(s["override"], true, "the summary offers Create anyway");
     assert_eq!(s["override_text"], "Create with 1 problem");
@@ -97,7 +81,7 @@ async fn enter_on_create_is_held_back_too() -> anyhow::Result<()> {
     );
     p.press(ENTER).await?;
 
-    let s = wait_summary(p).await?;
+    let s = p.wait_summary().await?;
     assert_eq!(s["focused"], true);
     let codes = summary_codes(&s);
     assert!(
@@ -122,7 +106,7 @@ async fn create_anyway_lets_the_next_create_through() -> anyhow::Result<()> {
     p.fill(&valid_but("quota_gb", "75")).await?;
     p.wait_code("quota_gb", "quota.not_a_tier").await?;
     p.click_create().await?;
-    wait_summary(p).await?;
+    p.wait_summary().await?;
     assert_eq!(h.replica.snapshot().create_posts, 0);
 
     p.click_css("[data-allot-summary] [data-allot-override]")
@@ -167,11 +151,7 @@ async fn ultrasafe_needs_the_acknowledgment() -> anyhow::Result<()> {
     let p = &h.page;
     p.open_create_company().await?;
     // UltraSafe removes the secret question: the secret fields stay empty.
-    let without_secret: Vec<_> = VALID_FORM
-        .iter()
-        .copied()
-        .filter(|(f, _)| !f.starts_with("secret"))
-        .collect();
+    let without_secret = without_secrets(VALID_FORM);
     p.fill(&without_secret).await?;
     assert_eq!(p.count("[data-allot-ultrasafe-ack]").await?, 0);
 
@@ -195,7 +175,7 @@ async fn ultrasafe_needs_the_acknowledgment() -> anyhow::Result<()> {
     assert_eq!(ticked, false, "the acknowledgment starts unticked");
 
     p.click_create().await?;
-    let s = wait_summary(p).await?;
+    let s = p.wait_summary().await?;
     assert_eq!(
         summary_codes(&s),
         [(

@@ -4,7 +4,7 @@
 //! usable from the keyboard alone.
 
 use allot_e2e::form_view::{fill_typical_mistakes, shown};
-use allot_e2e::{Harness, Page, ENTER, VALID_FORM};
+use allot_e2e::{without_secrets, Harness, Page, ENTER, VALID_FORM};
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -194,11 +194,7 @@ async fn the_acknowledgment_by_keyboard() -> anyhow::Result<()> {
     let h = Harness::start().await?;
     let p = &h.page;
     p.open_create_company().await?;
-    let form: Vec<_> = VALID_FORM
-        .iter()
-        .copied()
-        .filter(|(f, _)| !f.starts_with("secret"))
-        .collect();
+    let form = without_secrets(VALID_FORM);
     p.fill(&form).await?;
     p.field("ultrasafe").await?.send_keys(SPACE).await?;
     p.wait_for("the acknowledgment", || async {

@@ -73,8 +73,7 @@ async fn form_states(dir: &Path) -> Result<()> {
             show(p, "[data-allot-ultrasafe-ack]").await?;
             shot(p, dir, "02-acknowledgment").await?;
             p.click_create().await?;
-            p.wait_for("the summary", || async { Ok(p.summary().await?.is_some()) })
-                .await?;
+            p.wait_summary().await?;
             show(p, "[data-allot-summary]").await?;
             shot(p, dir, "03-summary").await?;
         }
