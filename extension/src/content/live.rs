@@ -3,8 +3,9 @@
 //! typing is never talked over.
 
 use super::form::FormState;
+use super::message::tag;
 use crate::dom::make;
-use allot_core::{FieldId, Finding, Severity};
+use allot_core::{FieldId, Finding};
 use wasm_bindgen::JsValue;
 use web_sys::Document;
 
@@ -19,7 +20,7 @@ pub fn announce(
         .shown(field)
         .and_then(|code| findings.iter().find(|f| f.field == field && f.code == code));
     let text = match said {
-        Some(f) => format!("{}: {} {}", field.label(), word(f.severity), f.message),
+        Some(f) => format!("{}: {}: {}", field.label(), tag(f.severity).1, f.message),
         None => String::new(),
     };
     let region = match form.live.clone().filter(|l| l.is_connected()) {
@@ -38,12 +39,4 @@ pub fn announce(
         region.set_text_content(Some(&text));
     }
     Ok(())
-}
-
-fn word(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "Error:",
-        Severity::Warning => "Warning:",
-        Severity::Info => "Note:",
-    }
 }

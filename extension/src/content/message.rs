@@ -24,7 +24,7 @@ pub enum Look<'a> {
 }
 
 /// The severity's visible word and icon.
-fn tag(severity: Severity) -> (&'static str, &'static str) {
+pub fn tag(severity: Severity) -> (&'static str, &'static str) {
     match severity {
         Severity::Error => ("\u{2716}", "Error"),
         Severity::Warning => ("\u{26a0}", "Warning"),
