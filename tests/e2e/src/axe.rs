@@ -74,17 +74,31 @@ pub async fn violations(client: &Client, include: &str, skip: &[&str]) -> Result
             page_url(client).await
         );
     }
-    inject(client).await?;
     let rules: serde_json::Map<String, Value> = skip
         .iter()
         .map(|id| (id.to_string(), json!({ "enabled": false })))
         .collect();
-    let answer = client
-        .execute_async(RUN_AXE, vec![json!(include), Value::Object(rules)])
-        .await
-        .context("running axe-core")?;
-    let text = answer.as_str().unwrap_or("null");
-    let answer: Value = serde_json::from_str(text).context("reading axe-core's results")?;
+    // A page the dashboard loads between injecting axe and running it (the fix walks
+    // pages) has no axe: inject into the new page and run once more.
+    let mut answer = Value::Null;
+    for _ in 0..2 {
+        inject(client).await?;
+        let raw = client
+            .execute_async(RUN_AXE, vec![json!(include), Value::Object(rules.clone())])
+            .await
+            .context("running axe-core")?;
+        answer = serde_json::from_str(raw.as_str().unwrap_or("null"))
+            .context("reading axe-core's results")?;
+        if answer.get("missing").is_none() {
+            break;
+        }
+    }
+    if answer.get("missing").is_some() {
+        bail!(
+            "axe-core was gone twice from {}: the page kept loading",
+            page_url(client).await
+        );
+    }
     if let Some(error) = answer.get("error") {
         bail!("axe-core failed on {}: {error}", page_url(client).await);
     }
@@ -95,6 +109,7 @@ pub async fn violations(client: &Client, include: &str, skip: &[&str]) -> Result
 /// violations as JSON (a string: Firefox and Chromium return nested objects alike then).
 const RUN_AXE: &str = r#"
 const [include, rules, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+if (typeof axe === 'undefined') { done(JSON.stringify({ missing: true })); return; }
 axe.run({ include: [include] }, { rules, resultTypes: ['violations'], iframes: false })
   .then(r => done(JSON.stringify(r.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
