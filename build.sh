@@ -76,18 +76,33 @@ setup_test_tools() {
   fi
 }
 
+# One WASM module from the extension crate with one feature: `form` (the content script's
+# checks, pkg/allot_form.js and allot_form_bg.wasm, the global `allot_form`) or `fix` (the
+# allocation fix, popup and options, pkg/allot_fix.js and allot_fix_bg.wasm).
+# no-modules: a classic script that the manifest lists as a content script before
+# content.js, the background injects, or the extension pages load with <script>.
+build_module() {
+  local feature="$1" name="allot_$1" pkg="$2"
+  cargo build -p allot-extension --release --target wasm32-unknown-unknown \
+    --no-default-features --features "$feature"
+  "$TOOLS/bin/wasm-bindgen" --target no-modules --no-modules-global "$name" --no-typescript \
+    --out-name "$name" --out-dir "$pkg" target/wasm32-unknown-unknown/release/allot_extension.wasm
+  "$TOOLS/node_modules/.bin/wasm-opt" -Oz $WASM_FEATURES --strip-debug --strip-producers \
+    "$pkg/${name}_bg.wasm" -o "$pkg/${name}_bg.wasm"
+}
+
+# "raw bytes, gzip -9 bytes" of a file.
+sizes() {
+  echo "$(stat -c %s "$1") bytes raw, $(gzip -9 -c "$1" | wc -c) bytes gzipped"
+}
+
 build() {
   setup_build_tools
-  say "building the WASM module (release)"
-  cargo build -p allot-extension --release --target wasm32-unknown-unknown
   local pkg="$ROOT/target/allot-pkg"
   rm -rf "$pkg" && mkdir -p "$pkg"
-  # no-modules: a classic script (the global `wasm_bindgen`) that the manifest lists as a
-  # content script before content.js and the extension pages load with <script>.
-  "$TOOLS/bin/wasm-bindgen" --target no-modules --no-typescript --out-name allot --out-dir "$pkg" \
-    target/wasm32-unknown-unknown/release/allot_extension.wasm
-  "$TOOLS/node_modules/.bin/wasm-opt" -Oz $WASM_FEATURES --strip-debug --strip-producers \
-    "$pkg/allot_bg.wasm" -o "$pkg/allot_bg.wasm"
+  say "building the WASM modules (release): the form checks, then the fix and pages"
+  build_module form "$pkg"
+  build_module fix "$pkg"
 
   build_js "$pkg"
 
@@ -97,19 +112,15 @@ build() {
     local out="dist/$browser"
     mkdir -p "$out/pkg"
     cp -r extension/static/. "$out/"
-    cp "$pkg/allot.js" "$pkg/allot_bg.wasm" "$out/pkg/"
+    cp "$pkg"/allot_form.js "$pkg"/allot_form_bg.wasm "$pkg"/allot_fix.js "$pkg"/allot_fix_bg.wasm "$out/pkg/"
     # Only Chromium refuses WASM under a page's CSP; Firefox never needs the JS build.
     [ "$browser" = chrome ] && cp "$pkg/allot_js.js" "$out/pkg/"
     python3 extension/package_manifest.py "$browser" manifest.json "$out/manifest.json"
     (cd "$out" && python3 -m zipfile -c "../allot-$browser.zip" ./*)
   done
-  local raw gz
-  raw=$(stat -c %s "$pkg/allot_bg.wasm")
-  gz=$(gzip -9 -c "$pkg/allot_bg.wasm" | wc -c)
-  say "WASM size: $raw bytes raw, $gz bytes gzipped"
-  raw=$(stat -c %s "$pkg/allot_js.js")
-  gz=$(gzip -9 -c "$pkg/allot_js.js" | wc -c)
-  say "JS build size: $raw bytes raw, $gz bytes gzipped (Chromium only, loaded only where WASM is refused)"
+  say "form module (every dashboard page): $(sizes "$pkg/allot_form_bg.wasm")"
+  say "fix module (where the fix has work, popup, options): $(sizes "$pkg/allot_fix_bg.wasm")"
+  say "JS build: $(sizes "$pkg/allot_js.js") (Chromium only, loaded only where WASM is refused)"
   say "built dist/chrome (load it unpacked), dist/allot-chrome.zip, dist/allot-firefox.zip"
 }
 

@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 /// The storage key of the added hosts.
 pub const HOSTS_KEY: &str = "allot.hosts";
 /// The scripts a dashboard page gets (as the manifest's content script).
-const SCRIPTS: [&str; 3] = ["guard.js", "pkg/allot.js", "content.js"];
+const SCRIPTS: [&str; 3] = ["guard.js", "pkg/allot_form.js", "content.js"];
 
 #[wasm_bindgen]
 extern "C" {

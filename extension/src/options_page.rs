@@ -4,10 +4,11 @@
 //! organization set by policy shows as "Set by your organization", and cannot be changed
 //! here.
 
-use crate::browser::{self, OPTIONS_KEY};
+use crate::browser;
 use crate::dom::{self, append_text};
 use crate::hosts;
 use crate::log;
+use crate::settings::{self, OPTIONS_KEY};
 use allot_core::address::host_of;
 use allot_core::{Managed, Options, RuleGroup};
 use wasm_bindgen::prelude::*;
@@ -24,12 +25,8 @@ pub fn start() {
 }
 
 async fn show() -> Result<(), JsValue> {
-    let own = browser::load::<Options>(OPTIONS_KEY)
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    let managed = browser::managed().await;
+    let own = settings::own_options().await;
+    let managed = settings::managed().await;
     let added = hosts::list().await;
     render(&own, &managed, &added)
 }
@@ -89,11 +86,7 @@ fn render(own: &Options, managed: &Managed, added: &[String]) -> Result<(), JsVa
         let status = saving.clone();
         wasm_bindgen_futures::spawn_local(async move {
             // Start from what is stored: a value set by policy is never written over.
-            let own = browser::load::<Options>(OPTIONS_KEY)
-                .await
-                .ok()
-                .flatten()
-                .unwrap_or_default();
+            let own = settings::own_options().await;
             let text = match browser::save(OPTIONS_KEY, &read(own)).await {
                 Ok(()) => "Saved.",
                 Err(e) => {

@@ -3,12 +3,12 @@
 //! named with its company), a button that clears the finished ones, and whether this tab
 //! is a dashboard (or why Allot can't run on it).
 
-use crate::browser;
 use crate::dom::{self, make, make_text};
 use crate::fix::message::{Reply, Request};
 use crate::fix::{stored_fixes, FIXES_KEY};
 use crate::hosts;
 use crate::log;
+use crate::{browser, tabs};
 use allot_core::resize::{Job, Status};
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Node};
@@ -312,7 +312,7 @@ fn status_name(s: Status) -> &'static str {
 /// form (a white-label dashboard), "Use Allot on this site": asks for the host and
 /// registers Allot there.
 async fn offer_this_site(doc: &Document, root: &Element) -> Result<(), JsValue> {
-    let Ok((tab, Some(url))) = browser::active_tab().await else {
+    let Ok((tab, Some(url))) = tabs::active_tab().await else {
         return Ok(());
     };
     let Some(host) = allot_core::address::host_of(&url) else {
@@ -384,8 +384,8 @@ async fn cant_run_reason() -> Option<String> {
         start: &'static str,
         tab: f64,
     }
-    let (tab, _) = browser::active_tab().await.ok()?;
-    let reply = browser::ask_background(&Status {
+    let (tab, _) = tabs::active_tab().await.ok()?;
+    let reply = tabs::ask_background(&Status {
         start: "status",
         tab,
     })
@@ -397,6 +397,6 @@ async fn cant_run_reason() -> Option<String> {
 }
 
 async fn ask(request: &Request) -> Result<Reply, JsValue> {
-    let v = browser::ask_active_tab(request).await?;
+    let v = tabs::ask_active_tab(request).await?;
     serde_wasm_bindgen::from_value(v).map_err(Into::into)
 }

@@ -83,7 +83,8 @@ chrome.tabs.onRemoved.addListener((tabId) => {
 
 // ---------------------------------------------------------------------------------------
 // Starting on a page, apart from the runner lock above. The content script's loader asks
-// for the JS build of the module when the page refuses WebAssembly ("inject-js"), and
+// for the fix module where it has work, or the JS build when the page refuses
+// WebAssembly ("inject"), and
 // says when no way started ("failed"): the tab's badge shows "!" with the reason as its
 // title, and the popup asks for the reason ("status") to say "Allot can't run on this
 // page: <reason>". The browser clears a tab's badge when the tab loads another page, so
@@ -102,24 +103,26 @@ async function cantRun(change) {
   return reasons;
 }
 
-async function injectJsBuild(tabId, frameId) {
+// The package's scripts a content script may ask for in its frame: the fix module, and the
+// JS build where the page refuses WebAssembly.
+const INJECTABLE = ["pkg/allot_fix.js", "pkg/allot_js.js"];
+
+async function inject(tabId, frameId, file) {
+  if (!INJECTABLE.includes(file)) return { ok: false, error: `${file} is not Allot's to load` };
   try {
-    await chrome.scripting.executeScript({
-      target: { tabId, frameIds: [frameId] },
-      files: ["pkg/allot_js.js"],
-    });
+    await chrome.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
     return { ok: true };
   } catch (e) {
-    return { ok: false, error: `the JS build could not be loaded: ${(e && e.message) || e}` };
+    return { ok: false, error: `${file} could not be loaded: ${(e && e.message) || e}` };
   }
 }
 
 async function handleStart(msg, sender) {
   const tabId = sender.tab ? sender.tab.id : null;
   switch (msg.start) {
-    case "inject-js":
+    case "inject":
       if (tabId === null) return { ok: false, error: "not from a tab" };
-      return injectJsBuild(tabId, sender.frameId);
+      return inject(tabId, sender.frameId, String(msg.file));
     case "failed": {
       if (tabId === null) return { ok: false };
       const reason = String(msg.reason || "no reason given").slice(0, 400);

@@ -133,8 +133,8 @@ fn check_create(ev: &Event, id: u32) {
     }
     // Told with no form borrowed: the fix reads the page now, before the Create leaves.
     if let Some(record) = record {
-        if let Some(on_sent) = super::ON_SENT.with(|s| s.get()) {
-            on_sent(record);
+        if let Some(hooks) = super::HOOKS.with(|h| h.get()) {
+            (hooks.on_sent)(record);
         }
     }
     refresh(id);

@@ -12,9 +12,9 @@ mod render;
 mod style;
 mod summary;
 
-use crate::browser;
 use crate::dom::{self, is_own};
 use crate::log;
+use crate::{browser, settings};
 use allot_core::resize::SentCreate;
 use allot_core::Options;
 use form::FormState;
@@ -42,14 +42,25 @@ thread_local! {
     static SCAN_DUE: Cell<bool> = const { Cell::new(false) };
     /// Forms whose update waits for the end of a press.
     static WAITING: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
-    /// Who hears of a Create Allot let through (the allocation fix).
-    static ON_SENT: Cell<Option<fn(SentCreate)>> = const { Cell::new(None) };
+    /// Who hears of create forms and of the Creates Allot lets through (the fix).
+    static HOOKS: Cell<Option<Hooks>> = const { Cell::new(None) };
+    /// A create-company form has been found on this page (told once).
+    static CREATE_FORM_TOLD: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Starts Allot on a dashboard page. `on_sent` hears of every Create of a company that
-/// Allot lets through, as one plain record (never a password or a secret answer).
-pub fn start(on_sent: fn(SentCreate)) {
-    ON_SENT.with(|s| s.set(Some(on_sent)));
+/// Who hears what the forms do, for the allocation fix.
+#[derive(Clone, Copy)]
+pub struct Hooks {
+    /// A create-company form was found on this page (once per page).
+    pub on_create_form: fn(),
+    /// A Create of a company went to the dashboard, as one plain record (never a
+    /// password or a secret answer).
+    pub on_sent: fn(SentCreate),
+}
+
+/// Starts Allot on a dashboard page.
+pub fn start(hooks: Hooks) {
+    HOOKS.with(|h| h.set(Some(hooks)));
     let Some(doc) = dom::document() else {
         return;
     };
@@ -57,19 +68,20 @@ pub fn start(on_sent: fn(SentCreate)) {
     listen();
     observe();
     scan();
-    wasm_bindgen_futures::spawn_local(async { set_options(browser::options().await) });
+    wasm_bindgen_futures::spawn_local(async { set_options(settings::options().await) });
     wasm_bindgen_futures::spawn_local(async {
-        let folded: Vec<String> = browser::load(FOLDED_KEY)
+        let folded = browser::load_value(FOLDED_KEY)
             .await
             .ok()
             .flatten()
+            .and_then(|v| settings::strings(&v))
             .unwrap_or_default();
         set_folded(folded);
     });
     // The partner's options, or the organization's policy (managed keys), changed.
     let watched = browser::watch(|key| {
-        if !key.starts_with("allot.") || key == browser::OPTIONS_KEY {
-            wasm_bindgen_futures::spawn_local(async { set_options(browser::options().await) });
+        if !key.starts_with("allot.") || key == settings::OPTIONS_KEY {
+            wasm_bindgen_futures::spawn_local(async { set_options(settings::options().await) });
         }
     });
     if let Err(e) = watched {
@@ -108,7 +120,8 @@ fn fold(code: &str, folded: bool) {
     }
     set_folded(all.clone());
     wasm_bindgen_futures::spawn_local(async move {
-        if let Err(e) = browser::save(FOLDED_KEY, &all).await {
+        let codes: js_sys::Array = all.iter().map(|c| JsValue::from_str(c)).collect();
+        if let Err(e) = browser::save_value(FOLDED_KEY, &codes).await {
             log::js_error("remembering a folded note", &e);
         }
     });
@@ -160,13 +173,19 @@ fn scan() {
                 "found a form without a Create button; checking it without holding Create back",
             );
         }
+        let create = found.kind == allot_core::labels::FormKind::CreateCompany;
         FORMS.with(|f| f.borrow_mut().push(FormState::new(id, found)));
         new_ids.push(id);
+        if create && !CREATE_FORM_TOLD.with(|t| t.replace(true)) {
+            if let Some(hooks) = HOOKS.with(|h| h.get()) {
+                (hooks.on_create_form)();
+            }
+        }
     }
     if !new_ids.is_empty() {
         // Read again for each new form: an organization's policy can arrive after the
         // page loaded (the browser loads it after start, without a change event).
-        wasm_bindgen_futures::spawn_local(async { set_options(browser::options().await) });
+        wasm_bindgen_futures::spawn_local(async { set_options(settings::options().await) });
     }
     for id in new_ids {
         refresh(id);

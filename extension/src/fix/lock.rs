@@ -2,7 +2,7 @@
 //! one that claimed it (by the tab id the browser gives each message, which no copy of a
 //! tab inherits). When the background cannot answer, nothing runs.
 
-use crate::browser;
+use crate::tabs;
 use serde::{Deserialize, Serialize};
 
 #[derive(Serialize)]
@@ -21,7 +21,7 @@ struct Answer {
 }
 
 async fn ask(lock: &str, job: Option<&str>) -> Option<Answer> {
-    let v = browser::ask_background(&Ask { lock, job }).await.ok()?;
+    let v = tabs::ask_background(&Ask { lock, job }).await.ok()?;
     serde_wasm_bindgen::from_value(v).ok()
 }
 

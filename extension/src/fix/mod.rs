@@ -16,7 +16,7 @@ mod ui;
 
 pub use created::on_create_sent;
 pub use store::fixes as stored_fixes;
-pub use store::FIXES_KEY;
+pub use store::{FIXES_KEY, SENT_KEY};
 
 use crate::dom::{self, event_element};
 use crate::log;
@@ -54,12 +54,10 @@ thread_local! {
     static TYPED: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Starts the fix's part of the content script on a page load.
+/// Starts the fix's part of the content script on a page load (the top frame's loader
+/// calls it once). The popup's messages come through the loader ([`answer`]).
 pub fn start() {
     listen();
-    if let Err(e) = crate::browser::on_message(answer) {
-        log::js_error("listening to the popup", &e);
-    }
     // A fix remembered elsewhere (a Create sent from a form in a frame, another tab)
     // shows here too; this tab's own run is left alone.
     let watched = crate::browser::watch(|key| {
@@ -77,7 +75,7 @@ pub fn start() {
 }
 
 /// Answers the popup: this tab is a dashboard; start a fix here.
-async fn answer(message: JsValue) -> JsValue {
+pub async fn answer(message: JsValue) -> JsValue {
     let reply = match serde_wasm_bindgen::from_value::<message::Request>(message) {
         Ok(message::Request::Status) => message::Reply {
             dashboard: true,

@@ -59,7 +59,7 @@ pub async fn collect_garbage(client: &Client) -> Result<()> {
 
 /// The WASM linear memory of the extension's content script, in MiB: the byteLength of
 /// every `WebAssembly.Memory` in the newest execution context that has wasm-bindgen's
-/// `wasm_bindgen` (the extension's isolated world). Chromedriver does not pass on the
+/// `allot_form` (the extension's isolated world). Chromedriver does not pass on the
 /// events that announce contexts, but their ids only grow: a new world made here has the
 /// highest, and the ones below it are tried, newest first.
 pub async fn wasm_memory_mib(client: &Client) -> Result<f64> {
@@ -78,7 +78,7 @@ pub async fn wasm_memory_mib(client: &Client) -> Result<f64> {
         .context("Page.createIsolatedWorld gave no context id")?;
     for id in (1..newest).rev() {
         let probe =
-            json!({ "expression": "typeof wasm_bindgen", "contextId": id, "returnByValue": true });
+            json!({ "expression": "typeof allot_form", "contextId": id, "returnByValue": true });
         let Ok(found) = send(client, "Runtime.evaluate", probe).await else {
             continue;
         };
@@ -114,5 +114,5 @@ pub async fn wasm_memory_mib(client: &Client) -> Result<f64> {
             .map(|bytes| bytes / (1024.0 * 1024.0))
             .context("no size for the WASM memories");
     }
-    bail!("no execution context below {newest} has wasm_bindgen")
+    bail!("no execution context below {newest} has allot_form")
 }

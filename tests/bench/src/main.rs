@@ -134,8 +134,10 @@ async fn run() -> Result<()> {
 
     let pkg = dist.join("chrome/pkg");
     let sizes: Vec<report::Size> = [
-        ("allot_bg.wasm", "the module"),
-        ("allot.js", "wasm-bindgen glue"),
+        ("allot_form_bg.wasm", "form module, every dashboard page"),
+        ("allot_form.js", "its wasm-bindgen glue"),
+        ("allot_fix_bg.wasm", "fix module, only where it has work"),
+        ("allot_fix.js", "its wasm-bindgen glue"),
         ("allot_js.js", "JS build, where WASM is refused"),
     ]
     .into_iter()
