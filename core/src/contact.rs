@@ -25,7 +25,7 @@ pub fn looks_like_email(text: &str) -> bool {
         return false;
     }
     let tld = labels.last().copied().unwrap_or("");
-    tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic)
+    tld.chars().count() >= 2 && tld.chars().all(crate::unicode::is_alphabetic)
 }
 
 fn is_blank(text: &str) -> bool {

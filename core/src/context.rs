@@ -7,7 +7,7 @@ const MAX_KEY_TAIL: usize = 40;
 
 /// Every "<key> ...: N GB" in `text` (any case; N may have thousands separators).
 fn gb_after(text: &str, key: &str) -> Vec<u32> {
-    let lower = text.to_lowercase();
+    let lower = crate::unicode::lower(text);
     let mut out = Vec::new();
     let mut rest = lower.as_str();
     while let Some(i) = rest.find(key) {

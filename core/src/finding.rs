@@ -3,7 +3,6 @@
 
 use crate::field::FieldId;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// How much a finding matters. Only errors hold back a Create.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -35,8 +34,9 @@ pub struct Finding {
     pub severity: Severity,
     /// Plain English in the label's own words: what is wrong and how to put it right.
     pub message: String,
-    /// The values the message was built from (sizes, lengths), for other front ends.
-    pub params: BTreeMap<String, String>,
+    /// The values the message was built from (sizes, lengths), for other front ends:
+    /// (name, value), each name once.
+    pub params: Vec<(String, String)>,
     /// Values the partner can apply with one click, best first.
     pub suggestions: Vec<String>,
 }
@@ -48,7 +48,7 @@ impl Finding {
             code: code.to_string(),
             severity,
             message: message.into(),
-            params: BTreeMap::new(),
+            params: Vec::new(),
             suggestions: Vec::new(),
         }
     }
@@ -66,7 +66,8 @@ impl Finding {
     }
 
     pub fn with_param(mut self, key: &str, value: impl ToString) -> Self {
-        self.params.insert(key.to_string(), value.to_string());
+        self.params.retain(|(k, _)| k != key);
+        self.params.push((key.to_string(), value.to_string()));
         self
     }
 

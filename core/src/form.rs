@@ -1,13 +1,13 @@
 //! A form as Allot sees it (its kind, a snapshot of the partner's values and what the page
 //! shows beside it) and the one call that runs every rule of that kind on it.
 
+use crate::bit_set::FieldSet;
 use crate::field::FieldId;
 use crate::finding::Finding;
 use crate::labels::FormKind;
 use crate::options::{Options, RuleGroup};
 use crate::{contact, password, secret, size, ultrasafe, username};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 use std::fmt;
 
 /// The partner's values at one moment. A field that is `None` is not on the page:
@@ -39,7 +39,7 @@ pub struct FormSnapshot {
     /// What the company's backup accounts already use, when the page shows it.
     pub company_used_gb: Option<u32>,
     /// Fields the partner has left at least once (blur): "required" shows only then.
-    pub touched: BTreeSet<FieldId>,
+    pub touched: FieldSet,
     /// The partner tried to Create: every "required" shows.
     pub create_attempted: bool,
     /// Allot's own "I understand" checkbox beside UltraSafe is ticked.
@@ -253,8 +253,15 @@ pub fn check_form(snapshot: &FormSnapshot, options: &Options) -> Vec<Finding> {
 
     admin_account_notes(s, &mut out);
     out.retain(|f| RuleGroup::of_code(&f.code).is_none_or(|g| options.enabled(g)));
-    // Already in form order; the stable sort keeps it so whatever is added above.
-    out.sort_by_key(|f| f.field);
+    // Already in form order, kept so (a stable insertion sort: a few findings, and no
+    // general sort's code in the WASM module) whatever is added above.
+    for i in 1..out.len() {
+        let mut j = i;
+        while j > 0 && out[j - 1].field > out[j].field {
+            out.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let secrets: Vec<&str> = [&s.password, &s.confirm_password, &s.secret_answer]
         .into_iter()
         .filter_map(|v| v.as_deref())

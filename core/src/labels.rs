@@ -52,7 +52,9 @@ pub fn normalise(text: &str) -> String {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
-            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
+            c if crate::unicode::is_alphanumeric(c) => {
+                out.push_str(&crate::unicode::lower(c.encode_utf8(&mut [0; 4])))
+            }
             _ => out.push(' '),
         }
     }

@@ -2,6 +2,7 @@
 //! allocation fix as a state machine. Pure Rust: no WASM, no browser, no panics.
 
 pub mod address;
+pub mod bit_set;
 pub mod codes;
 pub mod contact;
 pub mod context;
@@ -16,9 +17,11 @@ pub mod resize;
 pub mod secret;
 pub mod size;
 pub mod ultrasafe;
+pub mod unicode;
 pub mod username;
 pub mod voice;
 
+pub use bit_set::{FieldSet, GroupSet};
 pub use field::FieldId;
 pub use finding::{Finding, Severity};
 pub use form::{check_form, FormSnapshot};

@@ -2,9 +2,9 @@
 //! managed schema, Firefox's policies.json "3rdparty" settings). A value set there wins
 //! over the technician's own, and the options page shows it as set by the organization.
 
-use crate::options::{Options, RuleGroup};
+use crate::bit_set::GroupSet;
+use crate::options::Options;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// The managed settings, as the policy gives them; a missing key is not managed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -13,7 +13,7 @@ pub struct Managed {
     /// The distributor has enabled 150, 250, ... GB for this MSP.
     pub pax8_half_steps: Option<bool>,
     /// Rule groups switched off for everyone (their code prefixes: "password", ...).
-    pub disabled_groups: Option<BTreeSet<RuleGroup>>,
+    pub disabled_groups: Option<GroupSet>,
     /// Extra dashboard addresses (`https://dashboard.example.net`) Allot runs on.
     pub dashboard_hosts: Option<Vec<String>>,
 }
@@ -23,10 +23,7 @@ impl Managed {
     pub fn apply(&self, own: &Options) -> Options {
         Options {
             pax8_half_steps: self.pax8_half_steps.unwrap_or(own.pax8_half_steps),
-            disabled_groups: self
-                .disabled_groups
-                .clone()
-                .unwrap_or_else(|| own.disabled_groups.clone()),
+            disabled_groups: self.disabled_groups.unwrap_or(own.disabled_groups),
         }
     }
 
@@ -39,6 +36,7 @@ impl Managed {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::options::RuleGroup;
 
     #[test]
     fn managed_values_win_and_missing_ones_leave_the_technicians() {
@@ -57,7 +55,7 @@ mod tests {
         assert!(got.pax8_half_steps);
         assert_eq!(got.disabled_groups, own.disabled_groups);
         let groups = Managed {
-            disabled_groups: Some(BTreeSet::new()),
+            disabled_groups: Some(GroupSet::new()),
             ..Managed::default()
         };
         assert!(groups.apply(&own).disabled_groups.is_empty());

@@ -1,8 +1,8 @@
 //! The partner's options that change what the rules say: 50 GB steps enabled by their
 //! distributor, and rule groups switched off.
 
+use crate::bit_set::GroupSet;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// A group of rules the partner can switch off; its name is the prefix of its codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -61,7 +61,7 @@ pub struct Options {
     /// The distributor (Pax8) has enabled 150, 250, ... GB for this partner.
     pub pax8_half_steps: bool,
     /// Rule groups the partner switched off.
-    pub disabled_groups: BTreeSet<RuleGroup>,
+    pub disabled_groups: GroupSet,
 }
 
 impl Options {

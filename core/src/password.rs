@@ -43,7 +43,7 @@ pub fn has_run(password: &str) -> bool {
 
 /// Contains one of [`COMMON_WORDS`], any case.
 pub fn has_common_word(password: &str) -> bool {
-    let lower = password.to_lowercase();
+    let lower = crate::unicode::lower(password);
     COMMON_WORDS.iter().any(|w| lower.contains(w))
 }
 

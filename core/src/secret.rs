@@ -5,6 +5,7 @@
 use crate::codes;
 use crate::field::FieldId;
 use crate::finding::Finding;
+use crate::unicode::lower;
 
 /// Secrets shorter than this are not looked for in findings: any short string is found
 /// by chance in ordinary text, and a password that short is an error anyway.
@@ -57,8 +58,7 @@ pub fn check_answer(
 /// The answer contains the password, in any case, for a password of 4 characters or
 /// more (a shorter one is found in ordinary words by chance).
 pub fn answer_contains_password(answer: &str, password: &str) -> bool {
-    password.chars().count() >= MIN_GUARDED_CHARS
-        && answer.to_lowercase().contains(&password.to_lowercase())
+    password.chars().count() >= MIN_GUARDED_CHARS && lower(answer).contains(&lower(password))
 }
 
 /// Keeps the secrets out of the findings, whatever public values they were built from
@@ -70,18 +70,18 @@ pub fn redact(findings: &mut [Finding], secrets: &[&str]) {
     let guarded: Vec<String> = secrets
         .iter()
         .filter(|s| s.chars().count() >= MIN_GUARDED_CHARS)
-        .map(|s| s.to_lowercase())
+        .map(|s| lower(s))
         .collect();
     if guarded.is_empty() {
         return;
     }
     let leaks = |text: &str| {
-        let lower = text.to_lowercase();
-        guarded.iter().any(|s| lower.contains(s.as_str()))
+        let text = lower(text);
+        guarded.iter().any(|s| text.contains(s.as_str()))
     };
     for f in findings.iter_mut() {
         f.suggestions.retain(|s| !leaks(s));
-        f.params.retain(|k, v| !leaks(k) && !leaks(v));
+        f.params.retain(|(k, v)| !leaks(k) && !leaks(v));
         if leaks(&f.message) {
             f.message = codes::plain_message(&f.code, f.field);
         }

@@ -85,7 +85,7 @@ pub fn check_username(text: &str, company_name: Option<&str>, may_require: bool)
         let cleaned = clean(text);
         let drops_letters = text
             .chars()
-            .any(|c| !is_allowed_char(c) && c.is_alphanumeric());
+            .any(|c| !is_allowed_char(c) && crate::unicode::is_alphanumeric(c));
         let suggestion = (is_acceptable(&cleaned) && !drops_letters).then_some(cleaned);
         out.push(
             Finding::error(field, codes::USERNAME_CHARACTERS, message).with_suggestions(suggestion),

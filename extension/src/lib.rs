@@ -24,6 +24,7 @@ pub mod sent;
 mod settings;
 #[cfg(feature = "fix")]
 mod tabs;
+mod unicode;
 
 use wasm_bindgen::prelude::*;
 
@@ -32,14 +33,13 @@ thread_local! {
 }
 
 /// What every entry point sets up first (once per module): the panic hook, and the
-/// browser's Unicode NFKC for the core's name comparisons (instead of carrying the
-/// tables in the module).
+/// browser's Unicode for the core (instead of carrying the tables in the module).
 fn set_up() {
     if SET_UP.with(|s| s.replace(true)) {
         return;
     }
     log::install_panic_hook();
-    allot_core::resize::set_nfkc(|text| js_sys::JsString::from(text).normalize("NFKC").into());
+    unicode::hand_to_core();
 }
 
 /// Starts the content script's form checks on a dashboard page (any frame).

@@ -4,8 +4,7 @@
 //! wrong type counts as not set; an unknown rule group is skipped.
 
 use crate::browser;
-use allot_core::{Managed, Options, RuleGroup};
-use std::collections::BTreeSet;
+use allot_core::{GroupSet, Managed, Options, RuleGroup};
 use wasm_bindgen::JsValue;
 
 /// The storage key of the partner's options.
@@ -66,7 +65,7 @@ pub fn strings(value: &JsValue) -> Option<Vec<String>> {
     Some(array.iter().filter_map(|v| v.as_string()).collect())
 }
 
-fn groups(value: &JsValue) -> Option<BTreeSet<RuleGroup>> {
+fn groups(value: &JsValue) -> Option<GroupSet> {
     let names = strings(value)?;
     Some(
         RuleGroup::ALL

@@ -25,5 +25,5 @@ pub use grid::{leading_gb, Grid, GridKind, Paging, Row, RowMatch};
 pub use job::{FixRequest, Job, Limits, Status};
 pub use machine::advance;
 pub use step::Step;
-pub use text::{names_whole, normalize, parse_gb, same_name, set_nfkc};
+pub use text::{names_whole, normalize, parse_gb, same_name};
 pub use view::{menu_item, Located, Menu, PageView, Shown, SizeDialog, UsageRow};

@@ -3,45 +3,14 @@
 //! whitespace and folding case, and a lenient reader for sizes such as "10 GB", "10GB"
 //! or "10.00 GB".
 
-use std::sync::OnceLock;
-
-/// Unicode compatibility composition (NFKC) given by the host: the extension hands in
-/// the browser's `String.prototype.normalize("NFKC")` (see [`set_nfkc`]).
-static HOST_NFKC: OnceLock<fn(&str) -> String> = OnceLock::new();
-
-/// Hands the core the host's NFKC (once; later calls change nothing). With the `nfkc`
-/// feature off and no host NFKC, texts are compared without it (still trimmed, spaces
-/// collapsed and case folded).
-pub fn set_nfkc(nfkc: fn(&str) -> String) {
-    let _ = HOST_NFKC.set(nfkc);
-}
-
-/// `text` in NFKC: the host's if it gave one, else unicode-normalization's.
-fn nfkc(text: &str) -> String {
-    if let Some(host) = HOST_NFKC.get() {
-        return host(text);
-    }
-    #[cfg(feature = "nfkc")]
-    {
-        use unicode_normalization::UnicodeNormalization;
-        text.nfkc().collect()
-    }
-    #[cfg(not(feature = "nfkc"))]
-    {
-        text.to_string()
-    }
-}
+use crate::unicode::{lower, nfkc};
 
 /// `text` in Unicode compatibility form (NFKC: full-width letters, ligatures and
 /// composed accents made one way), trimmed, with every run of whitespace (non-breaking
 /// and ideographic spaces included) made one space, in lower case. Two texts name the
 /// same thing when their normal forms are equal.
 pub fn normalize(text: &str) -> String {
-    nfkc(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    lower(&nfkc(text).split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// True when `a` and `b` are the same name once normalised; an empty name matches

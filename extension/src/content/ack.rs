@@ -14,8 +14,12 @@ use web_sys::{Document, Element};
 
 /// Shows the acknowledgment while UltraSafe is on (with its error, if any) and removes
 /// it when UltraSafe is off.
-pub fn sync(doc: &Document, form: &mut FormState, findings: &[Finding]) -> Result<(), JsValue> {
-    let on = form.snapshot().ultrasafe.unwrap_or(false);
+pub fn sync(
+    doc: &Document,
+    form: &mut FormState,
+    on: bool,
+    findings: &[Finding],
+) -> Result<(), JsValue> {
     if !on {
         if let Some(a) = form.ack.take() {
             a.remove();

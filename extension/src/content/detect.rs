@@ -89,7 +89,7 @@ fn field_root(controls: &[Control], i: usize) -> Option<Element> {
 }
 
 /// Climbs from the fields' root to the nearest ancestor holding a Create control.
-fn climb_to_create(root: Element) -> (Element, Option<Element>) {
+pub fn climb_to_create(root: Element) -> (Element, Option<Element>) {
     let mut el = root.clone();
     for _ in 0..MAX_CLIMB {
         if let Some(create) = create_control(&el) {

@@ -6,9 +6,8 @@ use super::detect::Found;
 use crate::dom::{page_elements, text_of};
 use allot_core::context::{company_quota_in, used_in};
 use allot_core::labels::FormKind;
-use allot_core::{check_form, FieldId, Finding, FormSnapshot, Options};
+use allot_core::{check_form, FieldId, FieldSet, Finding, FormSnapshot, Options};
 use gloo_timers::callback::Timeout;
-use std::collections::BTreeSet;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
@@ -18,7 +17,7 @@ pub struct FormState {
     pub root: Element,
     pub fields: Vec<(FieldId, Element)>,
     pub create: Option<Element>,
-    pub touched: BTreeSet<FieldId>,
+    pub touched: FieldSet,
     pub create_attempted: bool,
     /// "Create anyway" was clicked for these errors (their codes): the next Create goes
     /// through if it has no other error.
@@ -39,17 +38,60 @@ pub struct FormState {
     pub summary: Option<Element>,
     /// The form's one live region: says the message of the field just left.
     pub live: Option<Element>,
+    /// What was last written for each field (nothing is written again while it holds).
+    pub rendered: Vec<(FieldId, super::render::Rendered)>,
+    /// How each field's value is read, decided once (in `fields`' order).
+    reads: Vec<Read>,
+}
+
+/// How a field's value is read.
+enum Read {
+    Checkbox(HtmlInputElement),
+    Input(HtmlInputElement),
+    TextArea(HtmlTextAreaElement),
+    /// A list whose chosen option's text is the value (Company/Reseller).
+    Chosen(Element),
+    Select(HtmlSelectElement),
+    Nothing,
+}
+
+impl Read {
+    fn of(field: FieldId, el: &Element) -> Read {
+        if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+            if field.is_checkbox() {
+                return Read::Checkbox(i.clone());
+            }
+            if field != FieldId::CompanyReseller {
+                return Read::Input(i.clone());
+            }
+        }
+        if field == FieldId::CompanyReseller {
+            return Read::Chosen(el.clone());
+        }
+        if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+            return Read::TextArea(t.clone());
+        }
+        if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
+            return Read::Select(s.clone());
+        }
+        Read::Nothing
+    }
 }
 
 impl FormState {
     pub fn new(id: u32, found: Found) -> FormState {
+        let reads = found
+            .fields
+            .iter()
+            .map(|(f, el)| Read::of(*f, el))
+            .collect();
         FormState {
             id,
             kind: found.kind,
             root: found.root,
             fields: found.fields,
             create: found.create,
-            touched: BTreeSet::new(),
+            touched: FieldSet::default(),
             create_attempted: false,
             override_for: None,
             passing: false,
@@ -60,7 +102,17 @@ impl FormState {
             ack: None,
             summary: None,
             live: None,
+            rendered: Vec::new(),
+            reads,
         }
+    }
+
+    /// What was last written for `field`.
+    pub fn rendered(&self, field: FieldId) -> Option<&super::render::Rendered> {
+        self.rendered
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, r)| r)
     }
 
     /// The code field `field` shows now, if any.
@@ -113,18 +165,20 @@ impl FormState {
     pub fn snapshot(&self) -> FormSnapshot {
         let mut snap = FormSnapshot {
             kind: self.kind,
-            touched: self.touched.clone(),
+            touched: self.touched,
             create_attempted: self.create_attempted,
             ultrasafe_ack: self.ack_ticked(),
             ..FormSnapshot::default()
         };
-        for (field, el) in &self.fields {
-            if field.is_checkbox() {
-                snap.set_checked(*field, checked(el));
-            } else if *field == FieldId::CompanyReseller {
-                snap.set_text(*field, chosen_text(el));
-            } else {
-                snap.set_text(*field, value(el));
+        for ((field, _), read) in self.fields.iter().zip(&self.reads) {
+            match read {
+                Read::Checkbox(i) => snap.set_checked(*field, i.checked()),
+                Read::Input(i) => snap.set_text(*field, i.value()),
+                Read::TextArea(t) => snap.set_text(*field, t.value()),
+                Read::Chosen(el) => snap.set_text(*field, chosen_text(el)),
+                Read::Select(s) => snap.set_text(*field, s.value()),
+                Read::Nothing if field.is_checkbox() => snap.set_checked(*field, false),
+                Read::Nothing => snap.set_text(*field, String::new()),
             }
         }
         match self.kind {
@@ -192,10 +246,4 @@ pub fn value(el: &Element) -> String {
     } else {
         String::new()
     }
-}
-
-fn checked(el: &Element) -> bool {
-    el.dyn_ref::<HtmlInputElement>()
-        .map(|i| i.checked())
-        .unwrap_or(false)
 }

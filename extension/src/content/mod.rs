@@ -28,8 +28,10 @@ use web_sys::{Element, Event, MutationObserver, MutationObserverInit, MutationRe
 const TYPING_PAUSE_MS: u32 = 1000;
 /// Where the standing notes the partner folded away are remembered (their codes).
 pub const FOLDED_KEY: &str = "allot.folded_notes";
-/// Milliseconds (about one frame) over which the page's changes are gathered into one
-/// look for new forms: a dialog is annotated right after it is inserted.
+/// Milliseconds (about one frame) after a look for new forms during which the page's
+/// further changes are gathered into one more look: a dialog is annotated in the
+/// observer's callback right after it is inserted, and a page that keeps changing is
+/// looked at no more than once a frame.
 const SCAN_COALESCE_MS: u32 = 16;
 
 thread_local! {
@@ -38,7 +40,9 @@ thread_local! {
     /// The standing notes folded away (codes), on every form.
     static FOLDED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
-    /// A look for new forms is due (one, however many changes come before it).
+    /// A look for new forms was just made: changes now wait for the next one.
+    static SCAN_QUIET: Cell<bool> = const { Cell::new(false) };
+    /// A look for new forms is due when the quiet time ends.
     static SCAN_DUE: Cell<bool> = const { Cell::new(false) };
     /// Forms whose update waits for the end of a press.
     static WAITING: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
@@ -150,6 +154,21 @@ fn scan() {
         }
         summary::remove(&mut f);
     }
+    // A form found before its Create control arrived (a dialog built in steps) is held
+    // back by it from the look after it arrives.
+    let without_create: Vec<(u32, Element)> = FORMS.with(|forms| {
+        forms
+            .borrow()
+            .iter()
+            .filter(|f| f.create.is_none())
+            .map(|f| (f.id, f.root.clone()))
+            .collect()
+    });
+    for (id, root) in without_create {
+        if let (_, Some(create)) = detect::climb_to_create(root) {
+            with_form(id, |f| f.create = Some(create));
+        }
+    }
     let controls: Vec<_> = crate::controls::controls(&doc)
         .into_iter()
         .filter(|c| !c.element.has_attribute("data-allot-field"))
@@ -211,9 +230,12 @@ fn refresh(id: u32) {
     let opts = options();
     let folded = FOLDED.with(|f| f.borrow().clone());
     with_form(id, |form| {
-        let findings = form.findings(&opts);
+        let snap = form.snapshot();
+        let findings = allot_core::check_form(&snap, &opts);
+        let ultrasafe = snap.ultrasafe.unwrap_or(false);
+        drop(snap);
         let shown = render::render(&doc, form, &findings, &folded)
-            .and_then(|_| ack::sync(&doc, form, &findings))
+            .and_then(|_| ack::sync(&doc, form, ultrasafe, &findings))
             .and_then(|_| summary::refresh(&doc, form, &findings));
         if let Err(e) = shown {
             log::js_error("showing messages", &e);
@@ -370,12 +392,8 @@ fn observe() {
             };
             foreign(&added) || foreign(&removed)
         });
-        if relevant && !SCAN_DUE.with(|d| d.replace(true)) {
-            Timeout::new(SCAN_COALESCE_MS, || {
-                SCAN_DUE.with(|d| d.set(false));
-                scan();
-            })
-            .forget();
+        if relevant {
+            scan_soon();
         }
     });
     let observer = match MutationObserver::new(&crate::guard::guarded(cb.as_ref())) {
@@ -401,6 +419,24 @@ fn observe() {
     }
     // The observer lives as long as the page.
     std::mem::forget(observer);
+}
+
+/// Looks for new forms now, unless a look was made within the last frame: then once
+/// more when that frame's quiet time ends (however many changes come before it).
+fn scan_soon() {
+    if SCAN_QUIET.with(|q| q.get()) {
+        SCAN_DUE.with(|d| d.set(true));
+        return;
+    }
+    SCAN_QUIET.with(|q| q.set(true));
+    scan();
+    Timeout::new(SCAN_COALESCE_MS, || {
+        SCAN_QUIET.with(|q| q.set(false));
+        if SCAN_DUE.with(|d| d.replace(false)) {
+            scan_soon();
+        }
+    })
+    .forget();
 }
 
 /// Allot's own nodes (removed ones are detached, so check the marker directly too).

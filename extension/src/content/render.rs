@@ -24,13 +24,18 @@ pub fn render(
     folded: &[String],
 ) -> Result<(), JsValue> {
     let mut shown = Vec::new();
+    let mut rendered = Vec::new();
     for (field, el) in form.fields.clone() {
         let mine = voice::of_field(findings, field);
         let typing = form.typing == Some(field);
         let pick = voice::settle(form.shown(field), &mine, typing);
         let Some(f) = pick else {
-            drop_box(form, field);
-            describe(form.id, &el, None, false)?;
+            let want = Rendered::default();
+            if form.rendered(field) != Some(&want) {
+                drop_box(form, field);
+                describe(form.id, &el, None, false)?;
+            }
+            rendered.push((field, want));
             continue;
         };
         let checks;
@@ -50,15 +55,36 @@ pub fn render(
         } else {
             Look::Plain
         };
-        let boxed = message_box(doc, form, field, &el)?;
         let id = message_id(form.id, f);
-        show(doc, &boxed, &id, f, &look)?;
-        let invalid = f.severity == Severity::Error && !typing;
-        describe(form.id, &el, Some(&id), invalid)?;
+        let want = Rendered {
+            message: Some((id, message::signature(f, &look))),
+            invalid: f.severity == Severity::Error && !typing,
+        };
         shown.push((field, f.code.clone()));
+        // The same message as last time, still on the page: nothing to write.
+        let same = form.rendered(field) == Some(&want)
+            && form
+                .boxes
+                .iter()
+                .any(|(bf, b)| *bf == field && b.is_connected());
+        if !same {
+            let boxed = message_box(doc, form, field, &el)?;
+            let (id, sig) = want.message.as_ref().expect("a message");
+            show(doc, &boxed, id, sig, f, &look)?;
+            describe(form.id, &el, Some(id), want.invalid)?;
+        }
+        rendered.push((field, want));
     }
     form.shown = shown;
+    form.rendered = rendered;
     Ok(())
+}
+
+/// What Allot last wrote for a field: its message (id and signature) and aria-invalid.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rendered {
+    message: Option<(String, String)>,
+    invalid: bool,
 }
 
 /// The field's message box, made (and placed) when first needed.
@@ -112,13 +138,13 @@ fn show(
     doc: &Document,
     boxed: &Element,
     id: &str,
+    sig: &str,
     f: &Finding,
     look: &Look,
 ) -> Result<(), JsValue> {
-    let sig = message::signature(f, look);
     let current = boxed.first_element_child();
     if let Some(c) = &current {
-        if c.id() == id && c.get_attribute("data-allot-sig").as_deref() == Some(sig.as_str()) {
+        if c.id() == id && c.get_attribute("data-allot-sig").as_deref() == Some(sig) {
             return Ok(());
         }
     }

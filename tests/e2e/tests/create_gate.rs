@@ -3,6 +3,7 @@
 
 use allot_e2e::{valid_but, without_secrets, VALID_FORM};
 use allot_e2e::{Harness, Page, ENTER};
+use allot_replica::Faults;
 use serde_json::Value;
 
 /// The valid form with one field's text changed.
@@ -220,6 +221,37 @@ async fn ultrasafe_needs_the_acknowledgment() -> anyhow::Result<()> {
     assert_eq!(state.create_posts, 1);
     let company = h.company("HighTech").expect("HighTech created");
     assert!(company.ultrasafe, "HighTech should be UltraSafe");
+    h.stop().await;
+    Ok(())
+}
+
+/// A dialog built in steps (its button bar arrives 150 ms after its fields): Allot finds
+/// the form as soon as its fields are there, and its Create once it arrives, and holds
+/// that Create back. The replica's count of Create posts says whether it got through.
+#[tokio::test]
+async fn a_create_that_arrives_after_the_fields_is_held_back_too() -> anyhow::Result<()> {
+    let h = Harness::start().await?;
+    h.replica.set_faults(Faults {
+        dialog_in_steps: true,
+        ..Faults::default()
+    });
+    let p = &h.page;
+    p.open_create_company().await?;
+    p.fill(&valid_but("quota_gb", "75")).await?;
+    p.wait_code("quota_gb", "quota.not_a_tier").await?;
+
+    p.click_css(r#"input[type="button"][value="Create"]"#)
+        .await?;
+    let s = p.wait_summary().await?;
+    assert_eq!(
+        summary_codes(&s),
+        [("quota_gb".to_string(), "quota.not_a_tier".to_string())]
+    );
+    assert_eq!(
+        h.replica.snapshot().create_posts,
+        0,
+        "the Create reached the dashboard"
+    );
     h.stop().await;
     Ok(())
 }

@@ -152,6 +152,9 @@ pub struct Faults {
     /// (for example `script-src 'self'`), its inline script, style and handlers moved to
     /// `/replica.js` and `/replica.css` so that the dashboard still works under it.
     pub page_csp: Option<String>,
+    /// Dialogs open in two steps: the fields first, their button bar (Create, Close)
+    /// 150 ms later, as a page that renders a dialog piece by piece would.
+    pub dialog_in_steps: bool,
     /// (For the bench.) Every full HTML page starts its `<head>` with a small inline
     /// script that timestamps DOMContentLoaded, load, forms inserted later and Allot's
     /// `data-allot-form` marks into `window.__allotBench` (see `probe.rs`).

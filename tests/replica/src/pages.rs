@@ -32,13 +32,17 @@ pub enum Chrome<'a> {
     Company(&'a Company),
 }
 
-/// The `<body>` attributes the script reads: `data-menus-stay-open` for that fault.
-pub fn body_attrs(faults: &Faults) -> &'static str {
+/// The `<body>` attributes the script reads: `data-menus-stay-open` and
+/// `data-dialog-in-steps` for those faults.
+pub fn body_attrs(faults: &Faults) -> String {
+    let mut attrs = String::new();
     if faults.menus_stay_open {
-        " data-menus-stay-open=\"1\""
-    } else {
-        ""
+        attrs.push_str(" data-menus-stay-open=\"1\"");
     }
+    if faults.dialog_in_steps {
+        attrs.push_str(" data-dialog-in-steps=\"1\"");
+    }
+    attrs
 }
 
 pub fn page(faults: &Faults, title: &str, chrome: &Chrome, body: &str) -> String {
@@ -914,9 +918,13 @@ function openDialog(url) {
     var holder = document.createElement('div');
     holder.innerHTML = html;
     var dialog = holder.firstElementChild;
+    // The dialog in steps (fault): its button bar arrives a moment after the fields.
+    var later = document.body.getAttribute('data-dialog-in-steps') ? dialog.querySelector('.ui-dialog-buttonpane') : null;
+    if (later) later.parentNode.removeChild(later);
     document.body.appendChild(dialog);
     var first = dialog.querySelector('input[type=text]');
     if (first) first.focus();
+    if (later) setTimeout(function () { dialog.querySelector('.ui-dialog-content').appendChild(later); }, 150);
   });
   return false;
 }
