@@ -1,6 +1,6 @@
 // Allot's loader on a dashboard page. It starts the form module (pkg/allot_form.js, listed
 // before this file: wasm-bindgen's no-modules glue, the global `allot_form`) in every
-// frame, and brings in the fix module (pkg/allot_fix.js, the global `allot_fix`) only where
+// frame once it shows a form control, and brings in the fix module (pkg/allot_fix.js, the global `allot_fix`) only where
 // it has work: a create form in this frame (ready before its Create), a fix or an
 // unanswered Create in storage, or a question from the popup. Each module is tried as
 // WebAssembly, then as the JS build (pkg/allot_js.js, both modules in one, the global
@@ -14,8 +14,7 @@
   const FIXES_KEY = "allot.fixes";
   const SENT_KEY = "allot.sent_create";
 
-  // The manifest runs this at document_start: the module is fetched and compiled while
-  // the page parses, and the checks start as soon as the document is parsed.
+  // The document is parsed: the checks start then (or when a control first appears).
   const parsed = new Promise((resolve) => {
     if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", resolve, { once: true });
@@ -42,12 +41,13 @@
   }
 
   // A module started one way or the other: `glue()` is its wasm-bindgen global (after
-  // `file` is injected when it is not there yet).
-  async function load(name, file, glue) {
+  // `file` is injected when it is not there yet), `wasm` its module (a URL, or a fetch
+  // already under way).
+  async function load(name, file, glue, wasm = url(`pkg/${name}_bg.wasm`)) {
     const failures = [];
     try {
       if (glue() === undefined) await inject(file);
-      await glue()({ module_or_path: url(`pkg/${name}_bg.wasm`) });
+      await glue()({ module_or_path: wasm });
       return glue();
     } catch (e) {
       failures.push(`WebAssembly: ${(e && e.message) || e}`);
@@ -90,11 +90,36 @@
     );
   }
 
+  // Whether the page has a control a form of Allot's could be made of; resolves when it
+  // has one. A page without any (a list, a report) gets no module until a control
+  // appears (a dialog opened later), so it costs nothing there.
+  const CONTROLS = "input:not([type=hidden]), select, textarea";
+  function controlsAppear() {
+    return new Promise((resolve) => {
+      if (document.querySelector(CONTROLS)) return resolve();
+      const watch = new MutationObserver(() => {
+        if (document.querySelector(CONTROLS)) {
+          watch.disconnect();
+          resolve();
+        }
+      });
+      watch.observe(document, { childList: true, subtree: true });
+    });
+  }
+
   (async () => {
-    const form = await load("allot_form", "pkg/allot_form.js", () =>
-      typeof allot_form === "undefined" ? undefined : allot_form,
-    );
+    // Fetched while the page parses (the manifest runs this at document_start); compiled
+    // once the page shows a control.
+    const fetched = fetch(url("pkg/allot_form_bg.wasm"));
+    fetched.catch(() => {});
     await parsed;
+    await controlsAppear();
+    const form = await load(
+      "allot_form",
+      "pkg/allot_form.js",
+      () => (typeof allot_form === "undefined" ? undefined : allot_form),
+      fetched,
+    );
     // A Create is handed over at once when the fix is there (it notes what the page
     // shows before the dashboard answers); it is brought in with the create form, so
     // only a Create faster than that waits for it.
@@ -105,7 +130,12 @@
   })().catch(() => {});
 
   if (top) {
-    fixHasWork().then((work) => work && bringFixQuietly(), () => {});
+    // Said on the page for whoever checks that Allot has looked (the fix module says
+    // "looked" once it has shown what it has); nothing else reads it.
+    fixHasWork().then((work) => {
+      if (work) bringFixQuietly();
+      else parsed.then(() => fix === null && document.documentElement.setAttribute("data-allot-fix-state", "idle"));
+    }, () => {});
     chrome.storage.onChanged.addListener((changes, area) => {
       if (fix === null && area === "local" && (FIXES_KEY in changes || SENT_KEY in changes)) {
         fixHasWork().then((work) => work && bringFixQuietly(), () => {});

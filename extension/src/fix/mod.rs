@@ -30,6 +30,11 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event, HtmlInputElement};
 
+/// On the page's root element once the fix has looked at the page and shown what it has
+/// ("looked"; the loader says "idle" when the fix has nothing to do in this tab), for
+/// whoever checks that Allot has looked.
+const STATE_ATTR: &str = "data-allot-fix-state";
+
 /// How often the running fix looks at the page again.
 const TICK_MS: u32 = 250;
 
@@ -71,6 +76,9 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         created::on_page_load().await;
         resume_or_offer().await;
+        if let Some(root) = dom::document().and_then(|d| d.document_element()) {
+            let _ = root.set_attribute(STATE_ATTR, "looked");
+        }
     });
 }
 

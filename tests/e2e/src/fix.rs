@@ -237,7 +237,7 @@ pub async fn reload_expecting_no_offer(p: &Page) -> Result<()> {
     expect_no_offer(p).await
 }
 
-/// Waits for Allot's content script to be on the page, then checks for a moment that no
+/// Waits for Allot's fix to have looked at the page, then checks for a moment that no
 /// offer (and no run) appears.
 pub async fn expect_no_offer(p: &Page) -> Result<()> {
     expect_steady(p, "no offer and no run", |v| {
@@ -246,11 +246,12 @@ pub async fn expect_no_offer(p: &Page) -> Result<()> {
     .await
 }
 
-/// Waits for Allot's content script to be on the page, then checks that what the page
+/// Waits for Allot's fix to have looked at the page (or found it has nothing to do in
+/// this tab), then checks that what the page
 /// shows keeps meeting `check` for a moment (for what must not happen).
 pub async fn expect_steady(p: &Page, what: &str, check: impl Fn(&FixView) -> bool) -> Result<()> {
-    p.wait_for("Allot's content script on the page", || async {
-        Ok(p.count("style[data-allot-style]").await? > 0)
+    p.wait_for("Allot's fix to have looked at the page", || async {
+        Ok(p.count("html[data-allot-fix-state]").await? > 0)
     })
     .await?;
     let until = Instant::now() + Duration::from_millis(1500);

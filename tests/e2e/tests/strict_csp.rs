@@ -198,7 +198,9 @@ async fn without_a_way_to_start_the_tab_says_why() -> anyhow::Result<()> {
         page_csp: Some("script-src 'self'".into()),
         ..Faults::default()
     });
+    // A page with a form: Allot starts only where there is a control to check.
     p.goto("").await?;
+    p.click_text("Add New Company").await?;
     let back = p.client().window().await?;
     let win = p.client().new_window(false).await?.handle;
     p.client().switch_to_window(win).await?;
