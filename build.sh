@@ -229,6 +229,22 @@ const WebAssembly = {
 PY
 }
 
+# The form module (loaded on every dashboard page with a form control) may not grow past
+# this, gzip -9. Issue 8's goal is 40 KB; today's module is about 71 KB, so the budget
+# holds today's size (rounded up to 72 KiB) until the module is made smaller.
+FORM_BUDGET_GZIP=73728
+
+# Fails when the form module passes its size budget.
+check_size_budget() {
+  local gz
+  gz=$(gzip -9 -c dist/chrome/pkg/allot_form_bg.wasm | wc -c)
+  if [ "$gz" -gt "$FORM_BUDGET_GZIP" ]; then
+    say "the form module is $gz bytes gzipped, over its budget of $FORM_BUDGET_GZIP"
+    return 1
+  fi
+  say "the form module is $gz bytes gzipped, within its budget of $FORM_BUDGET_GZIP"
+}
+
 # Fails on any error or warning the Firefox add-on linter reports for dist/firefox.
 lint_firefox() {
   say "web-ext lint $WEB_EXT_VERSION on dist/firefox (errors and warnings fail)"
@@ -253,6 +269,7 @@ count_results() {
 run_tests() {
   setup_test_tools
   build
+  check_size_budget
   lint_firefox
   local log
   log=$(mktemp)
