@@ -79,6 +79,13 @@
   }
   const bringFixQuietly = () => bringFix().catch(() => {});
 
+  // Runs `f` once the page has loaded: a create form's fix is brought in then, so that
+  // compiling it never holds up the page's load.
+  function afterLoad(f) {
+    if (document.readyState === "complete") f();
+    else window.addEventListener("load", () => f(), { once: true });
+  }
+
   // Whether storage holds work for the fix: an unanswered Create, or a fix that is not
   // done (running, or waiting for the partner and not put off).
   async function fixHasWork() {
@@ -121,9 +128,9 @@
       fetched,
     );
     // A Create is handed over at once when the fix is there (it notes what the page
-    // shows before the dashboard answers); it is brought in with the create form, so
-    // only a Create faster than that waits for it.
-    form.start_content(bringFixQuietly, (record) => {
+    // shows before the dashboard answers); it is brought in once a create form is found
+    // and the page has loaded, so only a Create faster than that waits for it.
+    form.start_content(() => afterLoad(bringFixQuietly), (record) => {
       if (fixReady) fixReady.fix_sent(record);
       else bringFix().then((m) => m.fix_sent(record), () => {});
     });
