@@ -118,7 +118,7 @@ build() {
     python3 extension/package_manifest.py "$browser" manifest.json "$out/manifest.json"
     (cd "$out" && python3 -m zipfile -c "../allot-$browser.zip" ./*)
   done
-  say "form module (every dashboard page): $(sizes "$pkg/allot_form_bg.wasm")"
+  say "form module (dashboard pages with a form control): $(sizes "$pkg/allot_form_bg.wasm")"
   say "fix module (where the fix has work, popup, options): $(sizes "$pkg/allot_fix_bg.wasm")"
   say "JS build: $(sizes "$pkg/allot_js.js") (Chromium only, loaded only where WASM is refused)"
   say "built dist/chrome (load it unpacked), dist/allot-chrome.zip, dist/allot-firefox.zip"

@@ -134,7 +134,7 @@ async fn run() -> Result<()> {
 
     let pkg = dist.join("chrome/pkg");
     let sizes: Vec<report::Size> = [
-        ("allot_form_bg.wasm", "form module, every dashboard page"),
+        ("allot_form_bg.wasm", "form module, pages with controls"),
         ("allot_form.js", "its wasm-bindgen glue"),
         ("allot_fix_bg.wasm", "fix module, only where it has work"),
         ("allot_fix.js", "its wasm-bindgen glue"),

@@ -57,7 +57,7 @@ async fn the_dialog_inserted_later_is_annotated_once_each_time_it_opens() -> any
     let p = &h.page;
     p.goto("").await?;
     p.wait_for("Allot on the page", || async {
-        Ok(p.count("style[data-allot-style]").await? == 1)
+        Ok(p.count("html[data-allot-fix-state]").await? == 1)
     })
     .await?;
     assert_eq!(
@@ -65,6 +65,8 @@ async fn the_dialog_inserted_later_is_annotated_once_each_time_it_opens() -> any
         0,
         "no form before the menu click"
     );
+    // A page without a form control gets nothing of the form module's.
+    assert_eq!(p.count("style[data-allot-style]").await?, 0);
 
     p.open_create_company().await?;
     assert_eq!(p.count("[data-allot-form=\"create-company\"]").await?, 1);
