@@ -293,10 +293,13 @@ run_tests() {
     local blog
     blog=$(mktemp)
     logs+=("$blog")
-    ( s0=$(date +%s)
-      ALLOT_E2E_BROWSER=$browser ALLOT_DIST="$ROOT/dist/$dist" GECKODRIVER="$TOOLS/bin/geckodriver" \
-        cargo test -p allot-e2e --no-fail-fast -- --test-threads=1 >"$blog" 2>&1
-      rc=$?
+    # (rc taken in an `if`: under `set -e` a failing run would end the subshell before
+    # its seconds are written.)
+    ( s0=$(date +%s) rc=0
+      if ! ALLOT_E2E_BROWSER=$browser ALLOT_DIST="$ROOT/dist/$dist" GECKODRIVER="$TOOLS/bin/geckodriver" \
+        cargo test -p allot-e2e --no-fail-fast -- --test-threads=1 >"$blog" 2>&1; then
+        rc=1
+      fi
       echo "__seconds $(( $(date +%s) - s0 ))" >>"$blog"
       exit $rc ) &
     pids+=($!)
