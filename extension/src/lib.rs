@@ -51,10 +51,7 @@ fn set_up() {
 pub fn start_content(on_create_form: js_sys::Function, on_sent: js_sys::Function) {
     set_up();
     sent::set_hooks(on_create_form, on_sent);
-    content::start(content::Hooks {
-        on_create_form: sent::create_form_found,
-        on_sent: sent::hand_over,
-    });
+    content::start();
 }
 
 /// Starts the fix's part of a dashboard page, in the top frame: it drives the whole tab.

@@ -47,12 +47,7 @@ pub fn sync(
 
 /// The acknowledgment, placed right after Is Ultrasafe's message.
 fn make_ack(doc: &Document, form: &FormState) -> Result<Option<Element>, JsValue> {
-    let Some(anchor) = form
-        .boxes
-        .iter()
-        .find(|(f, b)| *f == FieldId::Ultrasafe && b.is_connected())
-        .map(|(_, b)| b.clone())
-    else {
+    let Some(anchor) = form.box_of(FieldId::Ultrasafe).cloned() else {
         return Ok(None);
     };
     let wrap = make(doc, "div", "allot-ack")?;

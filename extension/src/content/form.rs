@@ -215,7 +215,22 @@ impl FormState {
 
     /// What the rules say about the form now.
     pub fn findings(&self, options: &Options) -> Vec<Finding> {
-        check_form(&self.snapshot(), options)
+        self.check(options).1
+    }
+
+    /// The partner's values now and what the rules say about them (one read of the page).
+    pub fn check(&self, options: &Options) -> (FormSnapshot, Vec<Finding>) {
+        let snap = self.snapshot();
+        let findings = check_form(&snap, options);
+        (snap, findings)
+    }
+
+    /// Allot's message box for `field`, while it is on the page.
+    pub fn box_of(&self, field: FieldId) -> Option<&Element> {
+        self.boxes
+            .iter()
+            .find(|(f, b)| *f == field && b.is_connected())
+            .map(|(_, b)| b)
     }
 }
 

@@ -133,9 +133,7 @@ fn check_create(ev: &Event, id: u32) {
     }
     // Told with no form borrowed: the fix reads the page now, before the Create leaves.
     if let Some(record) = record {
-        if let Some(hooks) = super::HOOKS.with(|h| h.get()) {
-            (hooks.on_sent)(record);
-        }
+        crate::sent::hand_over(record);
     }
     refresh(id);
     if blocked == Some(true) {

@@ -15,7 +15,6 @@ mod summary;
 use crate::dom::{self, is_own};
 use crate::log;
 use crate::{browser, settings};
-use allot_core::resize::SentCreate;
 use allot_core::Options;
 use form::FormState;
 use gloo_timers::callback::Timeout;
@@ -46,25 +45,13 @@ thread_local! {
     static SCAN_DUE: Cell<bool> = const { Cell::new(false) };
     /// Forms whose update waits for the end of a press.
     static WAITING: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
-    /// Who hears of create forms and of the Creates Allot lets through (the fix).
-    static HOOKS: Cell<Option<Hooks>> = const { Cell::new(None) };
     /// A create-company form has been found on this page (told once).
     static CREATE_FORM_TOLD: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Who hears what the forms do, for the allocation fix.
-#[derive(Clone, Copy)]
-pub struct Hooks {
-    /// A create-company form was found on this page (once per page).
-    pub on_create_form: fn(),
-    /// A Create of a company went to the dashboard, as one plain record (never a
-    /// password or a secret answer).
-    pub on_sent: fn(SentCreate),
-}
-
-/// Starts Allot on a dashboard page.
-pub fn start(hooks: Hooks) {
-    HOOKS.with(|h| h.set(Some(hooks)));
+/// Starts Allot on a dashboard page. The fix hears of create forms and of the Creates
+/// Allot lets through from `crate::sent`.
+pub fn start() {
     let Some(doc) = dom::document() else {
         return;
     };
@@ -196,9 +183,7 @@ fn scan() {
         FORMS.with(|f| f.borrow_mut().push(FormState::new(id, found)));
         new_ids.push(id);
         if create && !CREATE_FORM_TOLD.with(|t| t.replace(true)) {
-            if let Some(hooks) = HOOKS.with(|h| h.get()) {
-                (hooks.on_create_form)();
-            }
+            crate::sent::create_form_found();
         }
     }
     if !new_ids.is_empty() {
@@ -230,8 +215,7 @@ fn refresh(id: u32) {
     let opts = options();
     let folded = FOLDED.with(|f| f.borrow().clone());
     with_form(id, |form| {
-        let snap = form.snapshot();
-        let findings = allot_core::check_form(&snap, &opts);
+        let (snap, findings) = form.check(&opts);
         let ultrasafe = snap.ultrasafe.unwrap_or(false);
         drop(snap);
         let shown = render::render(&doc, form, &findings, &folded)

@@ -62,11 +62,7 @@ pub fn render(
         };
         shown.push((field, f.code.clone()));
         // The same message as last time, still on the page: nothing to write.
-        let same = form.rendered(field) == Some(&want)
-            && form
-                .boxes
-                .iter()
-                .any(|(bf, b)| *bf == field && b.is_connected());
+        let same = form.rendered(field) == Some(&want) && form.box_of(field).is_some();
         if !same {
             let boxed = message_box(doc, form, field, &el)?;
             let (id, sig) = want.message.as_ref().expect("a message");
@@ -94,11 +90,7 @@ fn message_box(
     field: FieldId,
     el: &Element,
 ) -> Result<Element, JsValue> {
-    if let Some((_, b)) = form
-        .boxes
-        .iter()
-        .find(|(f, b)| *f == field && b.is_connected())
-    {
+    if let Some(b) = form.box_of(field) {
         return Ok(b.clone());
     }
     form.boxes.retain(|(f, _)| *f != field);
