@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 /// axe-core's script, read once per test binary.
 static AXE_SOURCE: OnceLock<Result<String, String>> = OnceLock::new();
@@ -57,31 +58,49 @@ pub async fn assert_accessible_except(
     bail!("{}", report(what, include, &found))
 }
 
+/// How long the elements axe is to check may take to appear (on a page the fix has just
+/// loaded, Allot's boxes come once its module has).
+const MATCH_PATIENCE: Duration = Duration::from_secs(5);
+
+/// Waits until something on the page matches `include`; fails when nothing does in
+/// [`MATCH_PATIENCE`] (a check of nothing cannot fail).
+async fn wait_for_match(client: &Client, include: &str) -> Result<()> {
+    let until = Instant::now() + MATCH_PATIENCE;
+    loop {
+        let matched = client
+            .execute(
+                "return document.querySelectorAll(arguments[0]).length;",
+                vec![json!(include)],
+            )
+            .await
+            .context("counting what axe is to check")?;
+        if matched.as_u64().unwrap_or(0) > 0 {
+            return Ok(());
+        }
+        if Instant::now() >= until {
+            bail!(
+                "axe: nothing on {} matches {include:?}",
+                page_url(client).await
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// The violations axe-core finds in the elements matching `include`, rules in `skip`
 /// left out. Fails when nothing matches `include` (a check of nothing cannot fail).
 /// Frames are not entered: switch to a frame and run it there.
 pub async fn violations(client: &Client, include: &str, skip: &[&str]) -> Result<Vec<Violation>> {
-    let matched = client
-        .execute(
-            "return document.querySelectorAll(arguments[0]).length;",
-            vec![json!(include)],
-        )
-        .await
-        .context("counting what axe is to check")?;
-    if matched.as_u64().unwrap_or(0) == 0 {
-        bail!(
-            "axe: nothing on {} matches {include:?}",
-            page_url(client).await
-        );
-    }
     let rules: serde_json::Map<String, Value> = skip
         .iter()
         .map(|id| (id.to_string(), json!({ "enabled": false })))
         .collect();
     // A page the dashboard loads between injecting axe and running it (the fix walks
-    // pages) has no axe: inject into the new page and run once more.
+    // pages) has no axe, or not yet what axe is to check: wait for that on the new page,
+    // inject and run once more.
     let mut answer = Value::Null;
     for _ in 0..2 {
+        wait_for_match(client, include).await?;
         inject(client).await?;
         let raw = client
             .execute_async(RUN_AXE, vec![json!(include), Value::Object(rules.clone())])
@@ -95,7 +114,7 @@ pub async fn violations(client: &Client, include: &str, skip: &[&str]) -> Result
     }
     if answer.get("missing").is_some() {
         bail!(
-            "axe-core was gone twice from {}: the page kept loading",
+            "axe-core, or what it was to check, was gone twice from {}: the page kept loading",
             page_url(client).await
         );
     }
@@ -109,7 +128,7 @@ pub async fn violations(client: &Client, include: &str, skip: &[&str]) -> Result
 /// violations as JSON (a string: Firefox and Chromium return nested objects alike then).
 const RUN_AXE: &str = r#"
 const [include, rules, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
-if (typeof axe === 'undefined') { done(JSON.stringify({ missing: true })); return; }
+if (typeof axe === 'undefined' || !document.querySelector(include)) { done(JSON.stringify({ missing: true })); return; }
 axe.run({ include: [include] }, { rules, resultTypes: ['violations'], iframes: false })
   .then(r => done(JSON.stringify(r.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
