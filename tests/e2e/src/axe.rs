@@ -96,25 +96,33 @@ pub async fn violations(client: &Client, include: &str, skip: &[&str]) -> Result
         .map(|id| (id.to_string(), json!({ "enabled": false })))
         .collect();
     // A page the dashboard loads between injecting axe and running it (the fix walks
-    // pages) has no axe, or not yet what axe is to check: wait for that on the new page,
-    // inject and run once more.
+    // pages) has no axe, or not yet what axe is to check; a page left while axe runs
+    // answers nothing (Firefox gives null). Either way: wait for what axe is to check on
+    // the new page, inject and run once more.
     let mut answer = Value::Null;
-    for _ in 0..2 {
+    for _ in 0..ATTEMPTS {
         wait_for_match(client, include).await?;
         inject(client).await?;
-        let raw = client
+        let raw = match client
             .execute_async(RUN_AXE, vec![json!(include), Value::Object(rules.clone())])
             .await
-            .context("running axe-core")?;
-        answer = serde_json::from_str(raw.as_str().unwrap_or("null"))
-            .context("reading axe-core's results")?;
+        {
+            Ok(raw) => raw,
+            // "Document was unloaded" and its kin: the page went away under axe.
+            Err(e) if e.to_string().to_lowercase().contains("unload") => Value::Null,
+            Err(e) => return Err(e).context("running axe-core"),
+        };
+        answer = match raw.as_str() {
+            Some(text) => serde_json::from_str(text).context("reading axe-core's results")?,
+            None => json!({ "missing": true }),
+        };
         if answer.get("missing").is_none() {
             break;
         }
     }
     if answer.get("missing").is_some() {
         bail!(
-            "axe-core, or what it was to check, was gone twice from {}: the page kept loading",
+            "axe-core, or what it was to check, was gone {ATTEMPTS} times from {}: the page kept loading",
             page_url(client).await
         );
     }
@@ -123,6 +131,9 @@ pub async fn violations(client: &Client, include: &str, skip: &[&str]) -> Result
     }
     serde_json::from_value(answer).context("reading axe-core's violations")
 }
+
+/// How many times axe is run when the page goes away under it.
+const ATTEMPTS: usize = 4;
 
 /// Runs axe on `arguments[0]` with the rules in `arguments[1]` switched off; answers the
 /// violations as JSON (a string: Firefox and Chromium return nested objects alike then).
