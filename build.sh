@@ -20,6 +20,11 @@ WASM_FEATURES="--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrappin
 # What the JS build's module may use: wasm2js reads these; binaryen lowers the rest to MVP.
 JS_FEATURES="--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals"
 START=$(date +%s)
+# A new clone keeps its pinned tools in the machine's cache (.tools is then a link to it),
+# so the next clone on the same machine installs nothing again.
+if [ ! -e "$TOOLS" ] && [ -n "${HOME:-}" ] && mkdir -p "$HOME/.cache/allot-tools" 2>/dev/null; then
+  ln -s "$HOME/.cache/allot-tools" "$TOOLS"
+fi
 
 say() { printf '==> %s\n' "$*"; }
 
@@ -47,7 +52,8 @@ setup_build_tools() {
   fi
 }
 
-setup_test_tools() {
+# Debian's Chromium, ChromeDriver and Firefox ESR, and geckodriver in .tools.
+setup_test_browsers() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
@@ -63,6 +69,11 @@ setup_test_tools() {
     say "installing geckodriver $GECKODRIVER_VERSION into .tools (a few minutes, once)"
     cargo install --root "$TOOLS" geckodriver --version "$GECKODRIVER_VERSION" --force
   fi
+}
+
+# The test tools: the browsers and geckodriver, then web-ext and axe-core.
+setup_test_tools() {
+  setup_test_browsers
   if [ "$("$TOOLS/node_modules/.bin/web-ext" --version 2>/dev/null)" != "$WEB_EXT_VERSION" ]; then
     say "installing web-ext $WEB_EXT_VERSION (npm) into .tools"
     mkdir -p "$TOOLS"
@@ -266,9 +277,87 @@ count_results() {
        END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$1"
 }
 
+dist_of() { if [ "$1" = firefox ]; then echo firefox; else echo chrome; fi; }
+
+# The end-to-end jobs, one per test file and browser, the likely longest first: a file's
+# count of tests, weighed 3 in Firefox (a slower start per test) and 2 in Chromium.
+e2e_jobs() {
+  local file name count
+  for file in tests/e2e/tests/*.rs; do
+    name=$(basename "$file" .rs)
+    count=$(grep -c '#\[tokio::test\]' "$file" || true)
+    echo "$(( count * 3 )) firefox $name"
+    echo "$(( count * 2 )) chromium $name"
+  done | sort -k1,1nr -k3 | cut -d' ' -f2-
+}
+
+# Takes the next job off the queue file $1 (empty when none is left).
+next_e2e_job() {
+  ( flock 9; head -n1 "$1"; sed -i 1d "$1" ) 9>"$1.lock"
+}
+
+# One lane: runs jobs off the queue $1 until it is empty; each job's output goes to a log
+# in $2, printed whole (under the queue's lock, so lanes do not interleave) when it ends,
+# and a line "browser file rc seconds" to $2/done.
+e2e_lane() {
+  local queue="$1" dir="$2" job browser name rc s0 secs
+  while job=$(next_e2e_job "$queue"); [ -n "$job" ]; do
+    read -r browser name <<<"$job"
+    s0=$(date +%s) rc=0
+    if ! ALLOT_E2E_BROWSER=$browser ALLOT_DIST="$ROOT/dist/$(dist_of "$browser")" GECKODRIVER="$TOOLS/bin/geckodriver" \
+      cargo test -p allot-e2e --test "$name" -- --test-threads=1 >"$dir/$browser-$name.log" 2>&1; then
+      rc=1
+    fi
+    secs=$(( $(date +%s) - s0 ))
+    echo "$browser $name $rc $secs" >>"$dir/done"
+    ( flock 9
+      if [ "$rc" = 0 ]; then say "end-to-end $browser $name: passed in $secs s"; else say "end-to-end $browser $name: FAILED in $secs s"; fi
+      cat "$dir/$browser-$name.log" ) 9>"$queue.lock"
+  done
+}
+
+# The whole end-to-end suite in both browsers, two lanes at once taking jobs off one queue
+# (each test has its own replica and browser; jobs share nothing). Appends every job's
+# output to the log $1 and prints each browser's count and seconds; fails when a job did.
+run_e2e_lanes() {
+  local log="$1" dir queue browser failed=0
+  dir=$(mktemp -d)
+  queue="$dir/queue"
+  e2e_jobs >"$queue"
+  : >"$dir/done"
+  e2e_lane "$queue" "$dir" &
+  local lane1=$!
+  e2e_lane "$queue" "$dir" &
+  local lane2=$!
+  wait "$lane1" || failed=1
+  wait "$lane2" || failed=1
+  for browser in chromium firefox; do
+    cat "$dir/$browser"-*.log >"$dir/$browser.all" 2>/dev/null || true
+    cat "$dir/$browser.all" >>"$log"
+    say "end-to-end $browser: $(count_results "$dir/$browser.all"), $(awk -v b="$browser" '$1 == b { s += $4 } END { print s + 0 }' "$dir/done") s of jobs"
+  done
+  awk '$3 != 0 { bad = 1 } END { exit bad }' "$dir/done" || failed=1
+  rm -rf "$dir"
+  return "$failed"
+}
+
 run_tests() {
-  setup_test_tools
+  setup_build_tools
+  # The browsers and geckodriver install while the extension builds (npm's installs wait:
+  # they share .tools/node_modules with wasm-opt); their output is printed when both are done.
+  local setup_log setup_pid
+  setup_log=$(mktemp)
+  ( setup_test_browsers ) >"$setup_log" 2>&1 &
+  setup_pid=$!
   build
+  if ! wait "$setup_pid"; then
+    cat "$setup_log"
+    say "installing the test tools failed"
+    return 1
+  fi
+  cat "$setup_log"
+  rm -f "$setup_log"
+  setup_test_tools
   check_size_budget
   lint_firefox
   local log
@@ -281,43 +370,13 @@ run_tests() {
     cargo test -p allot-extension --target wasm32-unknown-unknown 2>&1 | tee -a "$log"
   say "building the end-to-end tests"
   cargo test -p allot-e2e --no-run
-  # The same test binaries once per browser, both browsers at once (each test has its own
-  # replica and browser; the two runs share nothing), each run's output printed whole
-  # when it ends. A failure in one browser does not stop the other.
-  local browser dist t0 failed=0 results=() pids=() logs=()
+  local t0 failed=0 browser
   t0=$(date +%s)
   for browser in chromium firefox; do
-    dist=chrome
-    [ "$browser" = firefox ] && dist=firefox
-    say "end-to-end tests in $(browser_version $browser) (headless, extension from dist/$dist, dashboard replica)"
-    local blog
-    blog=$(mktemp)
-    logs+=("$blog")
-    # (rc taken in an `if`: under `set -e` a failing run would end the subshell before
-    # its seconds are written.)
-    ( s0=$(date +%s) rc=0
-      if ! ALLOT_E2E_BROWSER=$browser ALLOT_DIST="$ROOT/dist/$dist" GECKODRIVER="$TOOLS/bin/geckodriver" \
-        cargo test -p allot-e2e --no-fail-fast -- --test-threads=1 >"$blog" 2>&1; then
-        rc=1
-      fi
-      echo "__seconds $(( $(date +%s) - s0 ))" >>"$blog"
-      exit $rc ) &
-    pids+=($!)
+    say "end-to-end tests in $(browser_version $browser) (headless, extension from dist/$(dist_of $browser), dashboard replica)"
   done
-  local i=0
-  for browser in chromium firefox; do
-    wait "${pids[$i]}" || failed=1
-    local blog=${logs[$i]} secs
-    secs=$(awk '/^__seconds / { print $2 }' "$blog")
-    say "end-to-end output, $browser"
-    grep -v '^__seconds ' "$blog"
-    results+=("$browser: $(count_results "$blog") in ${secs} s")
-    grep -v '^__seconds ' "$blog" >> "$log"
-    rm -f "$blog"
-    i=$((i + 1))
-  done
-  results+=("both browsers: $(( $(date +%s) - t0 )) s")
-  for r in "${results[@]}"; do say "end-to-end $r"; done
+  run_e2e_lanes "$log" || failed=1
+  say "end-to-end both browsers: $(( $(date +%s) - t0 )) s"
   if [ "$failed" = 0 ]; then
     say "all tests passed in $(( $(date +%s) - START )) s"
   else

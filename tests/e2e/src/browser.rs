@@ -271,7 +271,6 @@ async fn start_firefox(
     };
     let port = free_port()?;
     let driver_bin = geckodriver_bin();
-    // geckodriver makes a fresh profile for each session and removes it at the end.
     // --allow-system-access: since Firefox 153, WebDriver may open moz-extension:// pages
     // (the popup that read_extension reads) only with it.
     let driver = spawn_driver(
@@ -285,6 +284,9 @@ async fn start_firefox(
         ],
     )?;
     let binary = std::env::var("FIREFOX").unwrap_or_else(|_| "/usr/bin/firefox-esr".into());
+    // A copy of a profile Firefox has started in before (removed when the session ends);
+    // geckodriver writes the prefs below into it.
+    let profile = crate::firefox_profile::fresh_copy(&binary).await?;
     let mut prefs = json!({
         // The dashboard host resolves to this machine; the URL carries the replica's port.
         "network.dns.localDomains": format!("{},{}", crate::DASHBOARD_HOST, crate::WHITE_LABEL_HOST),
@@ -320,11 +322,17 @@ async fn start_firefox(
         "moz:firefoxOptions".into(),
         json!({
             "binary": binary,
-            "args": ["-headless"],
+            "args": ["-headless", "-profile", profile.display().to_string()],
             "prefs": prefs,
         }),
     );
-    let client = connect(port, caps, &driver_bin).await?;
+    let client = match connect(port, caps, &driver_bin).await {
+        Ok(client) => client,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&profile);
+            return Err(e);
+        }
+    };
     // Chromium's --window-size; Firefox's window is sized through WebDriver.
     client
         .set_window_size(1280, 900)
@@ -334,7 +342,7 @@ async fn start_firefox(
         client,
         kind: BrowserKind::Firefox,
         driver,
-        profile: None,
+        profile: Some(profile),
         extension_id: FIREFOX_EXTENSION_UUID.into(),
         extension_base: format!("moz-extension://{FIREFOX_EXTENSION_UUID}/"),
         dashboard_base: format!("https://{}:{replica_port}/", crate::DASHBOARD_HOST),

@@ -5,6 +5,7 @@
 
 pub mod axe;
 mod browser;
+mod firefox_profile;
 pub mod fix;
 pub mod form_view;
 mod page;
