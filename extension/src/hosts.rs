@@ -11,7 +11,12 @@ use wasm_bindgen_futures::JsFuture;
 /// The storage key of the added hosts.
 pub const HOSTS_KEY: &str = "allot.hosts";
 /// The scripts a dashboard page gets (as the manifest's content script).
-const SCRIPTS: [&str; 3] = ["guard.js", "pkg/allot_form.js", "content.js"];
+const SCRIPTS: [&str; 4] = [
+    "guard.js",
+    "pkg/allot_form.js",
+    "pkg/allot_form_wasm.js",
+    "content.js",
+];
 
 #[wasm_bindgen]
 extern "C" {

@@ -98,8 +98,9 @@
   }
 
   // Whether the page has a control a form of Allot's could be made of; resolves when it
-  // has one. A page without any (a list, a report) gets no module until a control
-  // appears (a dialog opened later), so it costs nothing there.
+  // has one, even while the page is still parsing. A page without any (a list, a
+  // report) gets no module until a control appears (a dialog opened later), so it costs
+  // nothing there.
   const CONTROLS = "input:not([type=hidden]), select, textarea";
   function controlsAppear() {
     return new Promise((resolve) => {
@@ -114,18 +115,30 @@
     });
   }
 
+  // The form module's bytes, from the content script pkg/allot_form_wasm.js (in the frame
+  // from the start: no fetch to wait for).
+  function formBytes() {
+    const encoded = globalThis.allot_form_wasm;
+    if (typeof encoded !== "string") throw new Error("pkg/allot_form_wasm.js is missing");
+    if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(encoded);
+    const text = atob(encoded);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return bytes;
+  }
+
   (async () => {
-    // Fetched while the page parses (the manifest runs this at document_start); compiled
-    // once the page shows a control.
-    const fetched = fetch(url("pkg/allot_form_bg.wasm"));
-    fetched.catch(() => {});
-    await parsed;
+    // Compiled as soon as the page shows a control, while the rest of it parses (the
+    // manifest runs this at document_start); started once it is parsed.
     await controlsAppear();
+    const compiled = (async () => WebAssembly.compile(formBytes()))();
+    compiled.catch(() => {});
+    await parsed;
     const form = await load(
       "allot_form",
       "pkg/allot_form.js",
       () => (typeof allot_form === "undefined" ? undefined : allot_form),
-      fetched,
+      compiled,
     );
     // A Create is handed over at once when the fix is there (it notes what the page
     // shows before the dashboard answers); it is brought in once a create form is found

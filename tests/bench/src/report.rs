@@ -166,7 +166,7 @@ fn print_sizes(sizes: &[Size]) {
     let w = labels.iter().map(String::len).max().unwrap_or(0);
     println!(
         "{:w$}  {:>10}  {:>13}",
-        "sizes, dist/chrome/pkg", "raw bytes", "gzip -9 bytes"
+        "sizes, dist/chrome/pkg (the form module: target/allot-pkg)", "raw bytes", "gzip -9 bytes"
     );
     for (label, (_, _, size)) in labels.iter().zip(sizes) {
         match size {

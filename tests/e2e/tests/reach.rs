@@ -249,7 +249,7 @@ async fn a_page_cannot_probe_for_allots_files() -> Result<()> {
         return Ok(());
     }
     // The address every copy of Allot would have without dynamic URLs.
-    let url = p.browser.extension_url("pkg/allot_form_bg.wasm");
+    let url = p.browser.extension_url("pkg/allot_fix_bg.wasm");
     let probe = p
         .client()
         .execute_async(
