@@ -100,13 +100,16 @@
   // Whether the page has a control a form of Allot's could be made of; resolves when it
   // has one, even while the page is still parsing. A page without any (a list, a
   // report) gets no module until a control appears (a dialog opened later), so it costs
-  // nothing there.
+  // nothing there. Only the nodes each change adds are looked at: a long page that
+  // parses in many pieces is not searched whole after each one.
   const CONTROLS = "input:not([type=hidden]), select, textarea";
+  const holdsControl = (node) =>
+    node.nodeType === Node.ELEMENT_NODE && (node.matches(CONTROLS) || node.querySelector(CONTROLS) !== null);
   function controlsAppear() {
     return new Promise((resolve) => {
       if (document.querySelector(CONTROLS)) return resolve();
-      const watch = new MutationObserver(() => {
-        if (document.querySelector(CONTROLS)) {
+      const watch = new MutationObserver((changes) => {
+        if (changes.some((change) => Array.prototype.some.call(change.addedNodes, holdsControl))) {
           watch.disconnect();
           resolve();
         }

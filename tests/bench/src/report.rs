@@ -35,6 +35,9 @@ const ROWS: &[(&str, RowFn)] = &[
     ("script per keystroke, ms, p50 / p95 [1]", |r| {
         keystrokes(r, |s| &s.keys)
     }),
+    ("  first key of a load / the others, p50", |r| {
+        first_and_rest(r, |s| &s.keys)
+    }),
     ("main-thread CPU per keystroke, ms, p50 / p95 [4]", |r| {
         keystrokes(r, |s| &s.key_cpu)
     }),
@@ -246,6 +249,30 @@ fn keystrokes(r: &BrowserRuns, get: fn(&Sample) -> &Vec<f64>) -> Cells {
         Config::ALL.map(|c| {
             let keys: Vec<f64> = r.samples[c.index()].iter().flat_map(get).copied().collect();
             stat(&keys, 0.95, 2)
+        })
+    })
+}
+
+/// The first key typed in each load apart from the rest: what runs for the first time
+/// (lazily compiled code, a message's first rendering) shows there.
+fn first_and_rest(r: &BrowserRuns, get: fn(&Sample) -> &Vec<f64>) -> Cells {
+    unavailable(r).unwrap_or_else(|| {
+        Config::ALL.map(|c| {
+            let samples = &r.samples[c.index()];
+            let first: Vec<f64> = samples
+                .iter()
+                .filter_map(|s| get(s).first())
+                .copied()
+                .collect();
+            let rest: Vec<f64> = samples
+                .iter()
+                .flat_map(|s| get(s).iter().skip(1))
+                .copied()
+                .collect();
+            match (median(&first), median(&rest)) {
+                (Some(f), Some(o)) => format!("{f:.2} / {o:.2}"),
+                _ => "n/a".into(),
+            }
         })
     })
 }
