@@ -155,10 +155,23 @@
   if (top) {
     // Said on the page for whoever checks that Allot has looked (the fix module says
     // "looked" once it has shown what it has); nothing else reads it.
-    fixHasWork().then((work) => {
-      if (work) bringFixQuietly();
-      else parsed.then(() => fix === null && document.documentElement.setAttribute("data-allot-fix-state", "idle"));
-    }, () => {});
+    // Firefox has been seen to leave a storage read made while the page starts unanswered
+    // for good (the page loading as another tab opened from it): then it is asked again
+    // once the page has loaded, and again a second later, until one answers.
+    let answered = false;
+    const look = () =>
+      fixHasWork().then((work) => {
+        if (answered) return;
+        answered = true;
+        if (work) bringFixQuietly();
+        else parsed.then(() => fix === null && document.documentElement.setAttribute("data-allot-fix-state", "idle"));
+      }, () => {});
+    look();
+    afterLoad(function again() {
+      if (answered) return;
+      look();
+      setTimeout(again, 1000);
+    });
     chrome.storage.onChanged.addListener((changes, area) => {
       if (fix === null && area === "local" && (FIXES_KEY in changes || SENT_KEY in changes)) {
         fixHasWork().then((work) => work && bringFixQuietly(), () => {});

@@ -118,10 +118,20 @@ fn launch() -> Launch {
 async fn measure(page: &Page, config: Config, root: u32) -> Result<Sample> {
     let allot = config == Config::Allot;
     let mut s = Sample::default();
+    if list_only() {
+        list_page(page, root, &mut s).await?;
+        return Ok(s);
+    }
     form_page(page, allot, root, &mut s).await?;
     list_page(page, root, &mut s).await?;
     s.dialog_to_form = dialog(page, allot).await?;
     Ok(s)
+}
+
+/// `ALLOT_BENCH_PAGES=list`: only the companies list is loaded (to compare builds that
+/// do not annotate, such as one with some of Allot's content scripts left out).
+fn list_only() -> bool {
+    std::env::var("ALLOT_BENCH_PAGES").is_ok_and(|v| v.trim() == "list")
 }
 
 /// The create form present at load: annotation, load event, memory, typing.
