@@ -1,7 +1,7 @@
 //! The bench's probe ([`Faults::bench_probe`]): with the switch on, every full HTML page gets
-//! a tiny inline script as the first thing in its `<head>`, before the page's own scripts
-//! and before any content script can run, that timestamps (with `performance.now()`) the
-//! DOMContentLoaded and load events, every inserted element holding a `<form>`, and each
+//! a tiny inline script as the first thing in its `<head>`, before the page's own scripts,
+//! that timestamps (with `performance.now()`'s clock) the DOMContentLoaded and load events'
+//! start (navigation timing), every inserted element holding a `<form>`, and each
 //! element that gets `data-allot-form`, into `window.__allotBench` (read through WebDriver).
 //! Fragments (the dialogs' AJAX answers) have no `<head>` and are left alone; with the switch
 //! off nothing changes.
@@ -22,8 +22,15 @@ use crate::Dashboard;
 pub const PROBE: &str = r#"(function () {
   var b = window.__allotBench = { dcl: null, load: null, forms: [], inserted: [] };
   var seen = new WeakSet();
-  document.addEventListener('DOMContentLoaded', function () { b.dcl = performance.now(); });
-  window.addEventListener('load', function () { b.load = performance.now(); });
+  // The events' start in the navigation timing: a content script's listener may run (and
+  // annotate) before this one.
+  var nav = function () { return performance.getEntriesByType('navigation')[0]; };
+  document.addEventListener('DOMContentLoaded', function () {
+    var n = nav(); b.dcl = n && n.domContentLoadedEventStart > 0 ? n.domContentLoadedEventStart : performance.now();
+  });
+  window.addEventListener('load', function () {
+    var n = nav(); b.load = n && n.loadEventStart > 0 ? n.loadEventStart : performance.now();
+  });
   new MutationObserver(function (records) {
     var t = performance.now();
     records.forEach(function (r) {
