@@ -295,6 +295,7 @@ count_results() {
        END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$1"
 }
 
+# The package under dist/ a browser loads: dist/firefox for firefox, dist/chrome for chromium.
 dist_of() { if [ "$1" = firefox ]; then echo firefox; else echo chrome; fi; }
 
 # The end-to-end jobs, one per test file and browser, the likely longest first: a file's
@@ -411,12 +412,10 @@ run_tests() {
 run_shots() {
   setup_test_tools
   build
-  local browser dist
+  local browser
   for browser in chromium firefox; do
-    dist=chrome
-    [ "$browser" = firefox ] && dist=firefox
     say "screenshots in $(browser_version $browser)"
-    ALLOT_E2E_BROWSER=$browser ALLOT_DIST="$ROOT/dist/$dist" GECKODRIVER="$TOOLS/bin/geckodriver" \
+    ALLOT_E2E_BROWSER=$browser ALLOT_DIST="$ROOT/dist/$(dist_of "$browser")" GECKODRIVER="$TOOLS/bin/geckodriver" \
       cargo run -q -p allot-e2e --bin shots
   done
 }

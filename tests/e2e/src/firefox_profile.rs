@@ -1,6 +1,6 @@
 //! Firefox's profile for one session: a copy of a profile Firefox has already started in
 //! once, made once per Firefox build under target/e2e-firefox-profiles/, so a session does
-//! not pay for a new profile's first start (about a second of each test in Firefox).
+//! not pay for a new profile's first start (about 1.5 s of each test in Firefox).
 
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
