@@ -95,15 +95,21 @@ pub const ALL: &[&str] = &[
     LICENSES_NOT_A_NUMBER,
 ];
 
-/// What a code is: its severity, the fields it can go on, when it appears, and a plain
-/// message. In `plain`, `{label}` stands for the field's label.
+/// What a code is: its severity, the fields it can go on, and a plain message. In
+/// `plain`, `{label}` stands for the field's label.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CodeInfo {
     pub code: &'static str,
     pub severity: Severity,
     pub fields: &'static [FieldId],
-    pub when: &'static str,
     pub plain: &'static str,
+}
+
+/// A code's [`CodeInfo`] and when it appears (the README's table says so). Only
+/// [`when`] reads the text at run time, so the extension's module does not carry it.
+struct Described {
+    info: CodeInfo,
+    when: &'static str,
 }
 
 const SIZE_FIELDS: &[FieldId] = &[FieldId::QuotaGb, FieldId::AccountSizeGb];
@@ -116,20 +122,43 @@ const fn info(
     fields: &'static [FieldId],
     when: &'static str,
     plain: &'static str,
-) -> CodeInfo {
-    CodeInfo {
-        code,
-        severity,
-        fields,
+) -> Described {
+    Described {
+        info: CodeInfo {
+            code,
+            severity,
+            fields,
+            plain,
+        },
         when,
-        plain,
     }
 }
 
 use Severity::{Error, Info, Warning};
 
 /// One entry per code, in the order of [`ALL`].
-pub const INFO: &[CodeInfo] = &[
+pub const INFO: &[CodeInfo] = &infos(&DESCRIBED);
+
+/// [`CodeInfo`] of each entry of `described`, in its order.
+const fn infos(described: &[Described; ALL.len()]) -> [CodeInfo; ALL.len()] {
+    let mut out = [described[0].info; ALL.len()];
+    let mut i = 1;
+    while i < out.len() {
+        out[i] = described[i].info;
+        i += 1;
+    }
+    out
+}
+
+/// When a code appears, `None` for a code Allot does not have.
+pub fn when(code: &str) -> Option<&'static str> {
+    DESCRIBED
+        .iter()
+        .find(|d| d.info.code == code)
+        .map(|d| d.when)
+}
+
+const DESCRIBED: [Described; ALL.len()] = [
     info(
         QUOTA_NOT_A_NUMBER,
         Error,
@@ -471,7 +500,7 @@ pub fn markdown_table() -> String {
             i.severity.as_str(),
             fields.join(", "),
             forms.join(", "),
-            i.when.replace('|', "\\|"),
+            when(i.code).unwrap_or_default().replace('|', "\\|"),
             i.fields
                 .first()
                 .map(|f| plain_message(i.code, *f))
@@ -493,6 +522,10 @@ mod tests {
         assert_eq!(listed, ALL.to_vec());
         for code in ALL {
             assert!(RuleGroup::of_code(code).is_some(), "{code} has no group");
+            assert!(
+                when(code).is_some_and(|w| !w.is_empty()),
+                "{code} says not when"
+            );
             assert_eq!(ALL.iter().filter(|c| *c == code).count(), 1);
         }
     }

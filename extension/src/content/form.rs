@@ -7,7 +7,6 @@ use crate::dom::{page_elements, text_of};
 use allot_core::context::{company_quota_in, used_in};
 use allot_core::labels::FormKind;
 use allot_core::{check_form, FieldId, FieldSet, Finding, FormSnapshot, Options};
-use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
@@ -31,8 +30,9 @@ pub struct FormState {
     pub shown: Vec<(FieldId, String)>,
     /// The field the partner is typing in, until a pause or until they leave it.
     pub typing: Option<FieldId>,
-    /// Ends `typing` after a pause.
-    pub pause: Option<Timeout>,
+    /// When the partner last typed in `typing` (`Date.now()`, ms): a pause after it ends
+    /// `typing`.
+    pub last_key_ms: f64,
     /// Allot's UltraSafe acknowledgment (a wrapper holding a checkbox), while shown.
     pub ack: Option<Element>,
     pub summary: Option<Element>,
@@ -98,7 +98,7 @@ impl FormState {
             boxes: Vec::new(),
             shown: Vec::new(),
             typing: None,
-            pause: None,
+            last_key_ms: 0.0,
             ack: None,
             summary: None,
             live: None,

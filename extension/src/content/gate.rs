@@ -47,7 +47,15 @@ pub fn on_keydown(ev: Event) {
     let Some(key) = ev.dyn_ref::<KeyboardEvent>() else {
         return;
     };
-    if key.key() != "Enter" || key.shift_key() || key.ctrl_key() || key.alt_key() || key.meta_key()
+    // Enter's key code is 13 (IME composition reports 229): every other key is let be
+    // without reading its name, which costs a string on each key press.
+    const ENTER_KEY_CODE: u32 = 13;
+    if key.key_code() != ENTER_KEY_CODE
+        || key.key() != "Enter"
+        || key.shift_key()
+        || key.ctrl_key()
+        || key.alt_key()
+        || key.meta_key()
     {
         return;
     }
@@ -106,7 +114,6 @@ fn check_create(ev: &Event, id: u32) {
         form.create_attempted = true;
         // Every field speaks now, the one being typed in too.
         form.typing = None;
-        form.pause = None;
         let findings = form.findings(&opts);
         let overridden = form.override_for.take().is_some_and(|allowed| {
             summary::errors(&findings)

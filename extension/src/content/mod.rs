@@ -11,6 +11,7 @@ mod place;
 mod render;
 mod style;
 mod summary;
+mod warm;
 
 use crate::dom::{self, is_own};
 use crate::log;
@@ -45,6 +46,10 @@ thread_local! {
     static SCAN_DUE: Cell<bool> = const { Cell::new(false) };
     /// Forms whose update waits for the end of a press.
     static WAITING: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    /// The typing pause timer is set (`pause_soon`).
+    static PAUSE_SET: Cell<bool> = const { Cell::new(false) };
+    /// The typing path has been readied (`warm`), once a page.
+    static WARMED: Cell<bool> = const { Cell::new(false) };
     /// A create-company form has been found on this page (told once).
     static CREATE_FORM_TOLD: Cell<bool> = const { Cell::new(false) };
 }
@@ -191,8 +196,24 @@ fn scan() {
         // page loaded (the browser loads it after start, without a change event).
         wasm_bindgen_futures::spawn_local(async { set_options(settings::options().await) });
     }
+    let warm_up = !new_ids.is_empty() && !WARMED.with(|w| w.replace(true));
     for id in new_ids {
         refresh(id);
+    }
+    if warm_up {
+        let (forms, field) = FORMS.with(|forms| {
+            let forms = forms.borrow();
+            let kinds = forms
+                .iter()
+                .map(|f| (f.kind, f.fields.iter().map(|(field, _)| *field).collect()))
+                .collect();
+            let field = forms
+                .first()
+                .and_then(|f| f.fields.first())
+                .map(|(_, el)| el.clone());
+            (kinds, field)
+        });
+        warm::soon(forms, field, options());
     }
 }
 
@@ -233,7 +254,6 @@ fn left(id: u32, field: allot_core::FieldId) {
         f.touched.insert(field);
         if f.typing == Some(field) {
             f.typing = None;
-            f.pause = None;
         }
     });
     refresh(id);
@@ -289,20 +309,49 @@ fn refresh_after_press(id: u32) {
 /// The partner typed in `field`: what no longer applies goes at once, the checklist
 /// follows; anything new waits until a pause (or until the partner leaves the field).
 fn typed(id: u32, field: allot_core::FieldId) {
-    let pause = Timeout::new(TYPING_PAUSE_MS, move || {
-        with_form(id, |f| {
-            if f.typing == Some(field) {
-                f.typing = None;
-            }
-            f.pause = None;
-        });
-        refresh(id);
-    });
     with_form(id, |f| {
         f.typing = Some(field);
-        f.pause = Some(pause);
+        f.last_key_ms = js_sys::Date::now();
     });
+    pause_soon(TYPING_PAUSE_MS);
     refresh(id);
+}
+
+/// Ends the typing of every form whose last key is `TYPING_PAUSE_MS` old when the page's
+/// one pause timer fires (no timer per key press: a key press only notes its time), and
+/// sets it again for a form still being typed in.
+fn pause_soon(after_ms: u32) {
+    if PAUSE_SET.with(|p| p.replace(true)) {
+        return;
+    }
+    Timeout::new(after_ms, || {
+        PAUSE_SET.with(|p| p.set(false));
+        let now = js_sys::Date::now();
+        let typing: Vec<(u32, f64)> = FORMS.with(|forms| {
+            forms
+                .borrow()
+                .iter()
+                .filter(|f| f.typing.is_some())
+                .map(|f| (f.id, now - f.last_key_ms))
+                .collect()
+        });
+        let pause = f64::from(TYPING_PAUSE_MS);
+        let mut soonest = None::<f64>;
+        for (id, since) in typing {
+            if since >= pause {
+                with_form(id, |f| f.typing = None);
+                refresh(id);
+            } else {
+                soonest = Some(soonest.map_or(pause - since, |s: f64| s.min(pause - since)));
+            }
+        }
+        if let Some(wait) = soonest {
+            // Whole milliseconds, rounded up, so the next look is never early (and never
+            // later than a pause, should the clock move back).
+            pause_soon(wait.min(pause).ceil() as u32);
+        }
+    })
+    .forget();
 }
 
 /// The form an element belongs to (a field, Allot's acknowledgment, or anything inside
@@ -327,15 +376,7 @@ fn listen() {
     let Some(win) = dom::window() else {
         return;
     };
-    add(&doc, "input", true, |ev| {
-        if let Some((id, Some(field))) = dom::event_element(&ev).and_then(|el| form_of(&el)) {
-            if field.is_checkbox() {
-                refresh(id);
-            } else {
-                typed(id, field);
-            }
-        }
-    });
+    add(&doc, "input", true, on_input);
     add(&doc, "change", true, |ev| {
         if let Some((id, _)) = dom::event_element(&ev).and_then(|el| form_of(&el)) {
             refresh(id);
@@ -349,6 +390,17 @@ fn listen() {
     add(&win, "click", true, gate::on_click);
     add(&win, "keydown", true, gate::on_keydown);
     add(&win, "submit", true, gate::on_submit);
+}
+
+/// A field's value changed: a box's re-check now, a text field's as typing.
+fn on_input(ev: Event) {
+    if let Some((id, Some(field))) = dom::event_element(&ev).and_then(|el| form_of(&el)) {
+        if field.is_checkbox() {
+            refresh(id);
+        } else {
+            typed(id, field);
+        }
+    }
 }
 
 /// Adds a guarded listener that lives as long as the page.

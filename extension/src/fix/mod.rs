@@ -57,6 +57,8 @@ thread_local! {
     static OFFERS: RefCell<Vec<Offer>> = const { RefCell::new(Vec::new()) };
     /// Sizes the partner typed in an offer (trusted key presses only), by fix.
     static TYPED: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+    /// The offers' size edits are listened to (from the first offer on).
+    static LISTENING_FOR_SIZES: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Starts the fix's part of the content script on a page load (the top frame's loader
@@ -162,6 +164,7 @@ fn render_offers(jobs: &[Job]) {
                     part("data-allot-resize-size"),
                 ) {
                     TYPED.with(|t| t.borrow_mut().retain(|(id, _)| *id != job.id));
+                    listen_for_sizes();
                     OFFERS.with(|offers| {
                         offers.borrow_mut().push(Offer {
                             job: job.id.clone(),
@@ -414,9 +417,9 @@ fn offer_of_start(el: &Element) -> Option<(String, Element)> {
     })
 }
 
-/// Clicks on the fix's own boxes (start, cancel, dismiss) and edits of the offer's
-/// size. Only the partner's own clicks and key presses count (`isTrusted`): a page
-/// script's `.click()` starts nothing.
+/// Clicks on the fix's own boxes (start, cancel, dismiss); the offer's size edits are
+/// heard by `listen_for_sizes`. Only the partner's own clicks and key presses count
+/// (`isTrusted`): a page script's `.click()` starts nothing.
 fn listen() {
     let Some(doc) = dom::document() else {
         return;
@@ -461,6 +464,22 @@ fn listen() {
             }
         }
     });
+    let guarded = crate::guard::guarded(click.as_ref());
+    if let Err(e) = doc.add_event_listener_with_callback("click", &guarded) {
+        log::js_error("listening", &e);
+    }
+    click.forget();
+}
+
+/// Edits of an offer's size, heard from the first offer on: until then the partner's
+/// typing (in the dashboard's own forms) costs the fix nothing.
+fn listen_for_sizes() {
+    if LISTENING_FOR_SIZES.with(|l| l.replace(true)) {
+        return;
+    }
+    let Some(doc) = dom::document() else {
+        return;
+    };
     let input = Closure::<dyn Fn(Event)>::new(|ev: Event| {
         if !ev.is_trusted() {
             return;
@@ -508,13 +527,10 @@ fn listen() {
             };
         });
     });
-    for (kind, cb) in [("click", &click), ("input", &input)] {
-        let guarded = crate::guard::guarded(cb.as_ref());
-        if let Err(e) = doc.add_event_listener_with_callback(kind, &guarded) {
-            log::js_error("listening", &e);
-        }
+    let guarded = crate::guard::guarded(input.as_ref());
+    if let Err(e) = doc.add_event_listener_with_callback("input", &guarded) {
+        log::js_error("listening", &e);
     }
-    click.forget();
     input.forget();
 }
 

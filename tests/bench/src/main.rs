@@ -5,7 +5,8 @@
 //! runs one browser only; `ALLOT_BENCH_FRESH=1` starts a new browser for every load instead
 //! of one per configuration; `ALLOT_BENCH_RAW=1` prints each load's figures as it ends;
 //! `ALLOT_BENCH_PAGES=list` loads only the companies list;
-//! `ALLOT_BENCH_DIST=DIR` measures the packages in DIR/chrome and DIR/firefox instead of dist/.
+//! `ALLOT_BENCH_DIST=DIR` measures the packages in DIR/chrome and DIR/firefox instead of dist/;
+//! `ALLOT_BENCH_PROFILE=DIR` writes a V8 CPU profile of Allot's typing in Chromium to DIR.
 //! Every browser and driver it starts is ended, on Ctrl-C too.
 
 mod cdp;

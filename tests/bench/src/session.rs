@@ -152,7 +152,7 @@ async fn form_page(page: &Page, allot: bool, root: u32, s: &mut Sample) -> Resul
             Err(e) => s.notes.push(format!("WASM memory: {e:#}")),
         }
     }
-    (s.keys, s.key_cpu) = type_paced(page, pid).await?;
+    (s.keys, s.key_cpu) = type_paced(page, pid, allot).await?;
     Ok(())
 }
 
@@ -230,8 +230,9 @@ async fn uss(page: &Page, root: u32) -> Result<(u32, f64)> {
 /// time of the main thread of `pid`, the tab's process. Chromium's keys are trusted key
 /// events from DevTools; Firefox's come from WebDriver (Marionette makes them in the
 /// content process, at some cost to that thread in every configuration).
-async fn type_paced(page: &Page, pid: u32) -> Result<(Vec<f64>, Vec<f64>)> {
+async fn type_paced(page: &Page, pid: u32, allot: bool) -> Result<(Vec<f64>, Vec<f64>)> {
     let chromium = page.browser.kind == BrowserKind::Chromium;
+    let profile = profile_dir().filter(|_| allot && chromium);
     let client = page.client();
     let focused = page
         .js(
@@ -259,7 +260,16 @@ async fn type_paced(page: &Page, pid: u32) -> Result<(Vec<f64>, Vec<f64>)> {
     let (mut last_script, mut last_cpu) = (script().await?, procs::main_thread_cpu_ms(pid)?);
     let (mut scripts, mut cpus) = (Vec::new(), Vec::new());
     let mut next = Instant::now();
-    for ch in TYPED.chars() {
+    for (i, ch) in TYPED.chars().enumerate() {
+        if let Some(dir) = &profile {
+            // The first key of a load, then the others, each in its own profile.
+            if i == 1 {
+                cdp::profile_stop(client, &profile_path(dir, "first")).await?;
+            }
+            if i <= 1 {
+                cdp::profile_start(client).await?;
+            }
+        }
         next += KEY_PACE;
         if chromium {
             cdp::press(client, ch).await?;
@@ -274,5 +284,22 @@ async fn type_paced(page: &Page, pid: u32) -> Result<(Vec<f64>, Vec<f64>)> {
         cpus.push(now_cpu - last_cpu);
         (last_script, last_cpu) = (now_script, now_cpu);
     }
+    if let Some(dir) = &profile {
+        cdp::profile_stop(client, &profile_path(dir, "others")).await?;
+    }
     Ok((scripts, cpus))
+}
+
+/// `ALLOT_BENCH_PROFILE=DIR`: Allot's loads in Chromium write a V8 CPU profile of their
+/// typing to DIR, `first-<n>.cpuprofile` (the first key) and `others-<n>.cpuprofile`.
+fn profile_dir() -> Option<std::path::PathBuf> {
+    std::env::var_os("ALLOT_BENCH_PROFILE").map(Into::into)
+}
+
+fn profile_path(dir: &std::path::Path, which: &str) -> std::path::PathBuf {
+    let _ = std::fs::create_dir_all(dir);
+    (1..)
+        .map(|n| dir.join(format!("{which}-{n}.cpuprofile")))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| dir.join(format!("{which}.cpuprofile")))
 }
