@@ -29,8 +29,11 @@ const ROWS: &[(&str, RowFn)] = &[
     ("form at load: DOMContentLoaded -> annotated, ms", |r| {
         allot_only(r, |s| s.form_after_dcl)
     }),
-    ("dialog inserted -> annotated, ms", |r| {
+    ("dialog inserted -> annotated, ms: by a script [5]", |r| {
         allot_only(r, |s| s.dialog_to_form)
+    }),
+    ("  opened through the menu, as a partner does [5]", |r| {
+        allot_only(r, |s| s.menu_dialog_to_form)
     }),
     ("script per keystroke, ms, p50 / p95 [1]", |r| {
         keystrokes(r, |s| &s.keys)
@@ -83,6 +86,10 @@ fn notes() -> Vec<String> {
          the page's handling of the key, style, layout and paint, and any extension script; Allot minus A is what \
          Allot adds. Firefox's keys come from WebDriver, which makes them with script in that same thread: its A \
          carries that cost too.".into(),
+        format!("[5] The home page's create dialog (the page fetches it and inserts it), from its insertion to Allot's \
+         mark. By a script: a script's click() on the menu's \"Add New Company\", nothing pressed on the page \
+         before. Through the menu: WebDriver's clicks (trusted pointer events) on \"Manage\", \"Companies\" and \
+         \"Add New Company\", {menu} ms apart.", menu = session::MENU_PACE.as_millis()),
     ]
 }
 
