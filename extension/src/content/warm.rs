@@ -1,16 +1,11 @@
 //! Readies the typing path while the page is idle, once a form is annotated: the browser
 //! compiles a WASM function the first time it runs, and the rules for a field that is no
-//! longer empty first run on the partner's first key press; so does the building of a
-//! message (and, in Chromium, the first element of each kind Allot makes in its world).
-//! Here the rules run on made-up values, their messages are built and never put on the
-//! page, and the key handlers run on events that were never dispatched: nothing is read
-//! from the partner's fields or written to the page.
+//! longer empty first run on the partner's first key press. Here the rules run on made-up
+//! values and the key handlers on events dispatched where no listener hears them: nothing
+//! is read from the partner's fields or written to the page.
 
-use super::message::{self, Look};
 use allot_core::labels::FormKind;
-use allot_core::{
-    check_form, password, voice, FieldId, FieldSet, Finding, FormSnapshot, Options, Severity,
-};
+use allot_core::{check_form, password, voice, FieldId, FieldSet, FormSnapshot, Options};
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event, KeyboardEvent};
 
@@ -22,8 +17,7 @@ const SAMPLES: [&str; 5] = ["n", "northwind", "n@example.com", "100", "Abcdef1!x
 /// callback): the rules of each form (its kind and fields), the handlers on `field`.
 pub fn soon(forms: Vec<(FormKind, Vec<FieldId>)>, field: Option<Element>, options: Options) {
     let run = move || {
-        let findings = rules(&forms, &options);
-        messages(&findings);
+        rules(&forms, &options);
         handlers(field.as_ref());
     };
     let Some(win) = crate::dom::window() else {
@@ -35,10 +29,8 @@ pub fn soon(forms: Vec<(FormKind, Vec<FieldId>)>, field: Option<Element>, option
     }
 }
 
-/// Every rule of each form's kind, and what a field would say, on each sample value; the
-/// findings of the last.
-fn rules(forms: &[(FormKind, Vec<FieldId>)], options: &Options) -> Vec<Finding> {
-    let mut last = Vec::new();
+/// Every rule of each form's kind, and what a field would say, on each sample value.
+fn rules(forms: &[(FormKind, Vec<FieldId>)], options: &Options) {
     for (kind, fields) in forms {
         for sample in SAMPLES {
             let mut snap = FormSnapshot {
@@ -59,38 +51,6 @@ fn rules(forms: &[(FormKind, Vec<FieldId>)], options: &Options) -> Vec<Finding> 
                 std::hint::black_box(voice::settle(None, &mine, true));
             }
             std::hint::black_box(password::checklist(sample));
-            last = findings;
-        }
-    }
-    last
-}
-
-/// A message of each severity, and one of each look, built and let go (never on the page).
-fn messages(findings: &[Finding]) {
-    let Some(doc) = crate::dom::document() else {
-        return;
-    };
-    let checks = password::checklist(SAMPLES[SAMPLES.len() - 1]);
-    let looks = [
-        Look::Plain,
-        Look::Standing,
-        Look::Folded,
-        Look::Checklist {
-            checks: &checks,
-            spoken: true,
-        },
-    ];
-    let build = |f: &Finding, look: &Look| {
-        std::hint::black_box(message::build(&doc, "allot-warm-up", f, look).ok());
-    };
-    for s in [Severity::Error, Severity::Warning, Severity::Info] {
-        if let Some(f) = findings.iter().find(|f| f.severity == s) {
-            build(f, &Look::Plain);
-        }
-    }
-    if let Some(f) = findings.first() {
-        for look in &looks[1..] {
-            build(f, look);
         }
     }
 }
