@@ -424,7 +424,7 @@ fn listen() {
     let Some(doc) = dom::document() else {
         return;
     };
-    let click = Closure::<dyn Fn(Event)>::new(|ev: Event| {
+    crate::guard::listen(doc.as_ref(), "click", false, |ev: Event| {
         let Some(el) = event_element(&ev) else {
             return;
         };
@@ -464,11 +464,6 @@ fn listen() {
             }
         }
     });
-    let guarded = crate::guard::guarded(click.as_ref());
-    if let Err(e) = doc.add_event_listener_with_callback("click", &guarded) {
-        log::js_error("listening", &e);
-    }
-    click.forget();
 }
 
 /// Edits of an offer's size, heard from the first offer on: until then the partner's
@@ -480,7 +475,7 @@ fn listen_for_sizes() {
     let Some(doc) = dom::document() else {
         return;
     };
-    let input = Closure::<dyn Fn(Event)>::new(|ev: Event| {
+    crate::guard::listen(doc.as_ref(), "input", false, |ev: Event| {
         if !ev.is_trusted() {
             return;
         }
@@ -527,11 +522,6 @@ fn listen_for_sizes() {
             };
         });
     });
-    let guarded = crate::guard::guarded(input.as_ref());
-    if let Err(e) = doc.add_event_listener_with_callback("input", &guarded) {
-        log::js_error("listening", &e);
-    }
-    input.forget();
 }
 
 fn show_offer_error(message: &str) {
